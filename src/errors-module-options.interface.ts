@@ -1,0 +1,77 @@
+import type { Type, ValidationPipeOptions } from '@nestjs/common';
+
+import type { BuiltInErrorName } from './catalog/built-in.errors';
+import type { ErrorDefinition } from './catalog/error-definition.interface';
+import type { ErrorsFilter } from './filter/errors.filter';
+import type { FieldErrorsOptions } from './validation/validation-errors.util';
+
+/**
+ * Options of the global validation pipe: Nest's `ValidationPipeOptions`
+ * (its `exceptionFactory` is replaced by the 422 field-error map) plus the
+ * message hook of `FieldErrorsOptions`.
+ * @publicApi
+ */
+export type ErrorsValidationOptions = Omit<ValidationPipeOptions, 'exceptionFactory'> & FieldErrorsOptions;
+
+/**
+ * Options of `ErrorsModule.forRoot()` / `forRootAsync()`. Every field is
+ * optional: `ErrorsModule.forRoot()` alone gives the full contract.
+ * @publicApi
+ */
+export interface ErrorsModuleOptions {
+  /**
+   * Base of the documentation links: `error.docs` is
+   * `${docsBaseUrl}/${httpStatus}/${code}`.
+   * @default '/docs/errors' (a relative link, so `docs` is never missing)
+   */
+  docsBaseUrl?: string;
+  /**
+   * The app's errors, from `defineErrors`. Codes must be unique across the
+   * catalog and the built-ins; a duplicate fails at startup.
+   * @default none
+   */
+  catalog?: Readonly<Record<string, ErrorDefinition>>;
+  /**
+   * Overrides the code and/or message of built-in errors, by name:
+   * `{ NotFound: { code: 1404 }, InternalServerError: { message: '…' } }`.
+   * @default none (the table in `BUILT_IN_ERRORS`)
+   * @see BUILT_IN_ERRORS
+   */
+  builtInErrors?: Partial<Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>>;
+  /**
+   * Header read from requests and written on every response, success or error.
+   * @default 'x-request-id'
+   */
+  requestIdHeader?: string;
+  /**
+   * Reuse a well-formed incoming request id (printable ASCII, no whitespace,
+   * at most 128 characters) instead of generating one. Turn off when clients
+   * are untrusted and ids must be unique server-side.
+   * @default true
+   */
+  trustRequestId?: boolean;
+  /**
+   * Makes new request ids.
+   * @default crypto.randomUUID (UUID v4)
+   */
+  generateRequestId?: () => string;
+  /**
+   * Put the original message of an unexpected error into `error.cause`.
+   * For development only: messages can leak internals (SQL, paths, secrets).
+   * @default false
+   */
+  exposeInternalErrors?: boolean;
+  /**
+   * The global validation pipe. `false` turns it off; an object configures it
+   * (`whitelist`, `transform`, `forbidNonWhitelisted`, …). Failures answer 422
+   * with `error.errors`. Needs `class-validator` and `class-transformer`.
+   * @default {} (on, with Nest's ValidationPipe defaults)
+   */
+  validation?: false | ErrorsValidationOptions;
+  /**
+   * A subclass of `ErrorsFilter` to use as the global filter, for apps that
+   * override its protected hooks (`normalize`, `buildBody`, `log`).
+   * @default ErrorsFilter
+   */
+  filter?: Type<ErrorsFilter>;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+
+import { BUILT_IN_ERRORS } from './catalog/built-in.errors';
+import type { BuiltInErrorName } from './catalog/built-in.errors';
+import { assertDefinition, assertUniqueCodes, describeEntries } from './catalog/define-errors';
+import type { ErrorDefinition } from './catalog/error-definition.interface';
+import { InvalidErrorCatalogError, MESSAGES } from './catalog/messages.constants';
+import {
+  DEFAULT_DOCS_PATH,
+  DEFAULT_REQUEST_ID_HEADER,
+} from './errors.constants';
+import type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
+
+/**
+ * The defaults, in one place. Merged once by `resolveErrorsOptions`.
+ * @publicApi
+ */
+export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
+  docsBaseUrl: DEFAULT_DOCS_PATH,
+  requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
+  trustRequestId: true,
+  exposeInternalErrors: false,
+  generateRequestId: randomUUID as () => string,
+  validation: {} as ErrorsValidationOptions | false,
+});
+
+/** @internal Options with defaults applied and the error tables indexed. */
+export interface ResolvedErrorsOptions {
+  readonly docsBaseUrl: string;
+  /** Lower-cased, as Node exposes incoming headers. */
+  readonly requestIdHeader: string;
+  readonly trustRequestId: boolean;
+  readonly exposeInternalErrors: boolean;
+  readonly generateRequestId: () => string;
+  readonly validation: ErrorsValidationOptions | false;
+  readonly filter?: ErrorsModuleOptions['filter'];
+  /** Built-in error per status, overrides applied. */
+  readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
+}
+
+/**
+ * @internal Applies defaults, validates the catalog against the (possibly
+ * overridden) built-ins, and indexes the built-ins by status. Throws an
+ * `InvalidErrorCatalogError` at startup on any duplicate code.
+ */
+export function resolveErrorsOptions(options: ErrorsModuleOptions = {}): ResolvedErrorsOptions {
+  const merged = { ...DEFAULT_ERRORS_OPTIONS, ...stripUndefined(options) };
+  const builtIns = resolveBuiltIns(options.builtInErrors ?? {});
+  const catalog = options.catalog ?? {};
+  for (const [name, definition] of Object.entries(catalog)) assertDefinition(name, definition);
+  assertUniqueCodes([
+    ...describeEntries(Object.fromEntries([...builtIns.values()].map((d) => [nameOf(d), d])), 'the built-in '),
+    ...describeEntries(catalog),
+  ]);
+  return {
+    docsBaseUrl: merged.docsBaseUrl.replace(/\/+$/, ''),
+    requestIdHeader: merged.requestIdHeader.toLowerCase(),
+    trustRequestId: merged.trustRequestId,
+    exposeInternalErrors: merged.exposeInternalErrors,
+    generateRequestId: merged.generateRequestId,
+    validation: merged.validation,
+    filter: options.filter,
+    builtIns,
+  };
+}
+
+function resolveBuiltIns(
+  overrides: NonNullable<ErrorsModuleOptions['builtInErrors']>,
+): Map<number, ErrorDefinition & { name: string }> {
+  for (const name of Object.keys(overrides)) {
+    if (!(name in BUILT_IN_ERRORS)) throw InvalidErrorCatalogError.create(MESSAGES.unknownBuiltIn(name));
+  }
+  const byStatus = new Map<number, ErrorDefinition & { name: string }>();
+  for (const [name, definition] of Object.entries(BUILT_IN_ERRORS)) {
+    const resolved = { ...definition, ...stripUndefined(overrides[name as BuiltInErrorName] ?? {}), name };
+    assertDefinition(name, resolved);
+    byStatus.set(resolved.status, Object.freeze(resolved));
+  }
+  return byStatus;
+}
+
+function nameOf(definition: ErrorDefinition): string {
+  return (definition as { name?: string }).name ?? String(definition.code);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

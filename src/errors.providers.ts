@@ -1,0 +1,33 @@
+import type { Provider } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE, HttpAdapterHost, ModuleRef } from '@nestjs/core';
+
+import { ERRORS_MODULE_OPTIONS } from './errors.module-definition';
+import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
+import { resolveErrorsOptions } from './errors-module.options';
+import type { ResolvedErrorsOptions } from './errors-module.options';
+import { ErrorsFilter } from './filter/errors.filter';
+import { createValidationPipe } from './validation/validation.pipe-factory';
+
+/**
+ * @internal The module's providers. Switches that depend on options are
+ * factories, because `forRootAsync` options are only known at runtime.
+ */
+export const ERRORS_PROVIDERS: Provider[] = [
+  {
+    provide: RESOLVED_ERRORS_OPTIONS,
+    inject: [ERRORS_MODULE_OPTIONS],
+    useFactory: resolveErrorsOptions,
+  },
+  {
+    provide: ErrorsFilter,
+    inject: [ModuleRef, HttpAdapterHost, RESOLVED_ERRORS_OPTIONS],
+    useFactory: (moduleRef: ModuleRef, adapterHost: HttpAdapterHost, options: ResolvedErrorsOptions) =>
+      options.filter ? moduleRef.create(options.filter) : new ErrorsFilter(adapterHost, options),
+  },
+  { provide: APP_FILTER, useExisting: ErrorsFilter },
+  {
+    provide: APP_PIPE,
+    inject: [RESOLVED_ERRORS_OPTIONS],
+    useFactory: createValidationPipe,
+  },
+];

@@ -1,0 +1,112 @@
+import { Catch, Inject, Injectable, Logger } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+
+import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
+import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
+import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { formatEnvelope } from '../formats/envelope.format';
+import type { ErrorEnvelope } from '../formats/error-envelope.interface';
+import type { NormalizedError } from '../formats/normalized-error.interface';
+import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
+import { delegateToNest } from './non-http.util';
+import { normalizeException } from './normalize-exception.util';
+import { safeMessage, safeStack } from './safe-read.util';
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The global exception filter registered by `ErrorsModule`: answers every
+ * HTTP error with the one envelope, on Express and Fastify. Non-HTTP contexts
+ * (microservices, WebSockets, GraphQL) are left to Nest's own handling.
+ *
+ * Extend it and pass the subclass as `ErrorsModule.forRoot({ filter })` to
+ * change one step: `normalize`, `buildBody` or `log`.
+ * @publicApi
+ */
+@Catch()
+@Injectable()
+export class ErrorsFilter implements ExceptionFilter {
+  protected readonly logger = new Logger(ERRORS_LOGGER_CONTEXT);
+
+  constructor(
+    protected readonly httpAdapterHost: HttpAdapterHost,
+    @Inject(RESOLVED_ERRORS_OPTIONS) protected readonly options: ResolvedErrorsOptions,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType() !== 'http') return delegateToNest(exception, host);
+    const http = host.switchToHttp();
+    this.reply(exception, http.getRequest(), http.getResponse());
+    return undefined;
+  }
+
+  /**
+   * Answers `exception` on a request/response pair of the current adapter;
+   * also used for failures that happen outside Nest's router.
+   */
+  reply(exception: unknown, request: unknown, response: unknown): void {
+    const adapter = this.httpAdapterHost.httpAdapter;
+    const requestId = assignRequestId(toRawRequest(request), this.options);
+    if (adapter.isHeadersSent(response) || rawResponse(response).headersSent) {
+      this.abort(exception, request, response, requestId);
+      return;
+    }
+    const error = this.normalize(exception, request);
+    if (error.unexpected) this.log(exception, request, requestId);
+    setHeader(response, this.options.requestIdHeader, requestId);
+    setHeader(response, 'content-type', JSON_CONTENT_TYPE);
+    for (const [name, value] of Object.entries(error.headers ?? {})) setHeader(response, name, value);
+    adapter.reply(response, this.buildBody(error, requestId), error.status);
+  }
+
+  /** Reduces anything thrown to status, code, message and what may be shown. */
+  protected normalize(exception: unknown, _request: unknown): NormalizedError {
+    return normalizeException(exception, this.options);
+  }
+
+  /** Builds the response body from a normalized error. */
+  protected buildBody(error: NormalizedError, requestId: string): ErrorEnvelope {
+    return formatEnvelope(error, requestId, this.options.docsBaseUrl);
+  }
+
+  /** Logs an unexpected error once, with request id, method, path and stack. */
+  protected log(exception: unknown, request: unknown, requestId: string): void {
+    this.logger.error(
+      `${describeRequest(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
+      safeStack(exception),
+    );
+  }
+
+  /**
+   * The response already started (a stream failed midway): it cannot carry
+   * an envelope, so the error is logged and the connection closed, which
+   * tells the client the body is incomplete.
+   */
+  protected abort(exception: unknown, request: unknown, response: unknown, requestId: string): void {
+    this.log(exception, request, requestId);
+    rawResponse(response).destroy?.();
+  }
+}
+
+/**
+ * Express responses and Fastify replies have `header()`; Fastify middleware
+ * errors arrive with the raw Node response, which has only `setHeader()`.
+ */
+function setHeader(response: unknown, name: string, value: string): void {
+  const res = response as { header?: (n: string, v: string) => unknown; setHeader(n: string, v: string): unknown };
+  if (typeof res.header === 'function') res.header(name, value);
+  else res.setHeader(name, value);
+}
+
+/** Express passes the raw response; Fastify wraps it in `.raw`. */
+function rawResponse(response: unknown): { headersSent?: boolean; destroy?: () => void } {
+  return ((response as { raw?: unknown }).raw ?? response) as { headersSent?: boolean; destroy?: () => void };
+}
+
+function describeRequest(request: unknown): string {
+  const raw = toRawRequest(request) as { method?: string; url?: string; originalUrl?: string };
+  const url = raw.originalUrl ?? raw.url ?? '';
+  const query = url.indexOf('?');
+  return `${raw.method ?? 'HTTP'} ${query === -1 ? url : url.slice(0, query)}`;
+}

@@ -1,0 +1,135 @@
+import { ApiException } from '../catalog/api.exception';
+import type { ErrorDefinition } from '../catalog/error-definition.interface';
+import type { ResolvedErrorsOptions } from '../errors-module.options';
+import type { NormalizedError } from '../formats/normalized-error.interface';
+import { reasonPhrase } from '../formats/reason-phrase.util';
+import { ValidationFailedException } from '../validation/validation-failed.exception';
+import { classifyBodyError } from './body-error.util';
+import { readProperty, safeMessage } from './safe-read.util';
+
+/**
+ * @internal Reduces anything thrown to a `NormalizedError`, deciding once what
+ * may reach the client: HTTP exceptions and exposed 4xx http-errors keep their
+ * message; everything else answers a generic built-in message.
+ */
+export function normalizeException(exception: unknown, options: ResolvedErrorsOptions): NormalizedError {
+  if (exception instanceof ApiException) return fromApiException(exception, options);
+  const body = classifyBodyError(exception);
+  if (body) {
+    const definition = builtIn(options, body.status);
+    return fromDefinition(definition, body.message ?? definition.message);
+  }
+  if (isHttpException(exception)) return fromHttpException(exception, options);
+  return fromUnknown(exception, options);
+}
+
+function fromApiException(exception: ApiException, options: ResolvedErrorsOptions): NormalizedError {
+  // A validation failure answers with the app's (possibly overridden) 422 entry.
+  const definition =
+    exception instanceof ValidationFailedException ? builtIn(options, 422) : exception.definition;
+  const response = exception.getResponse() as { message: string };
+  const normalized: NormalizedError = {
+    status: definition.status,
+    code: definition.code,
+    message: exception instanceof ValidationFailedException ? definition.message : response.message,
+    unexpected: false,
+  };
+  if (exception.cause !== undefined) normalized.cause = exception.cause;
+  if (Object.keys(exception.headers).length > 0) normalized.headers = { ...exception.headers };
+  if (exception instanceof ValidationFailedException) normalized.errors = exception.errors;
+  return normalized;
+}
+
+type HttpExceptionLike = { getStatus(): number; getResponse(): unknown };
+
+function isHttpException(value: unknown): value is HttpExceptionLike {
+  return (
+    typeof readProperty(value, 'getStatus') === 'function' &&
+    typeof readProperty(value, 'getResponse') === 'function'
+  );
+}
+
+function fromHttpException(exception: HttpExceptionLike, options: ResolvedErrorsOptions): NormalizedError {
+  const status = exception.getStatus();
+  if (!isHttpStatus(status)) return fromUnknown(exception, options);
+  const response = exception.getResponse();
+  const definition = builtIn(options, status);
+  const normalized = fromDefinition(definition, messageOf(response, status) ?? definition.message);
+  const code = readProperty(response, 'code');
+  if (isUsableCode(code)) normalized.code = code;
+  const cause = causeOf(response, status);
+  if (cause !== undefined) normalized.cause = cause;
+  return normalized;
+}
+
+function fromUnknown(exception: unknown, options: ResolvedErrorsOptions): NormalizedError {
+  const status = httpErrorStatus(exception);
+  const exposed = status !== undefined && status < 500 && readProperty(exception, 'expose') === true;
+  const definition = builtIn(options, status ?? 500);
+  if (exposed) {
+    return fromDefinition(definition, nonEmptyString(readProperty(exception, 'message')) ?? definition.message);
+  }
+  const normalized = fromDefinition(definition, definition.message);
+  normalized.unexpected = status === undefined || status >= 500;
+  if (options.exposeInternalErrors) normalized.cause = safeMessage(exception);
+  return normalized;
+}
+
+function fromDefinition(definition: ErrorDefinition, message: string): NormalizedError {
+  return { status: definition.status, code: definition.code, message, unexpected: false };
+}
+
+/** @internal The built-in entry of a status; unnamed statuses get a derived code. */
+export function builtIn(options: ResolvedErrorsOptions, status: number): ErrorDefinition {
+  const known = options.builtIns.get(status);
+  if (known) return known;
+  const phrase = reasonPhrase(status);
+  const code = STATUS_CODE_WORDS.test(phrase) ? phrase.toLowerCase().replace(/[^a-z0-9]+/g, '_') : `http_${status}`;
+  return { status, code, message: `${phrase}.` };
+}
+
+const STATUS_CODE_WORDS = /^[A-Za-z0-9 '-]+$/;
+
+/** http-errors style `status`/`statusCode`, when it is an error status. */
+function httpErrorStatus(value: unknown): number | undefined {
+  const status = readProperty(value, 'statusCode') ?? readProperty(value, 'status');
+  return isHttpStatus(status) && status >= 400 ? status : undefined;
+}
+
+function isHttpStatus(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599;
+}
+
+function isUsableCode(value: unknown): value is string | number {
+  return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * The exception's own message. Nest's default messages (the reason phrase, as
+ * in `new NotFoundException()`, or a guard's "Forbidden resource") yield to
+ * the catalog's; an array message
+ * (Nest's ValidationPipe shape) is kept whole, joined.
+ */
+function messageOf(response: unknown, status: number): string | undefined {
+  const raw = typeof response === 'string' ? response : readProperty(response, 'message');
+  const message = Array.isArray(raw)
+    ? raw.filter((m): m is string => typeof m === 'string').join('; ')
+    : nonEmptyString(raw);
+  if (!message || message === reasonPhrase(status) || NEST_DEFAULT_MESSAGES.has(message)) return undefined;
+  return message;
+}
+
+/** Messages Nest itself fills in (a guard returning false), not the app's words. */
+const NEST_DEFAULT_MESSAGES = new Set(['Forbidden resource']);
+
+/** `cause` of an ApiException-shaped body, or Nest's `description` option. */
+function causeOf(response: unknown, status: number): string | undefined {
+  const cause = nonEmptyString(readProperty(response, 'cause'));
+  if (cause !== undefined) return cause;
+  const description = nonEmptyString(readProperty(response, 'error'));
+  return description === reasonPhrase(status) ? undefined : description;
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

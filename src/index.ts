@@ -1,0 +1,52 @@
+// Module
+export { ErrorsModule } from './errors.module';
+export type { ErrorsModuleAsyncOptions } from './errors.module-definition';
+export type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
+export { DEFAULT_ERRORS_OPTIONS } from './errors-module.options';
+export {
+  DEFAULT_DOCS_PATH,
+  DEFAULT_REQUEST_ID_HEADER,
+  ERRORS_LOGGER_CONTEXT,
+  MAX_REQUEST_ID_LENGTH,
+} from './errors.constants';
+
+// Catalog and exceptions
+export {
+  ApiException,
+  BUILT_IN_ERRORS,
+  defineErrors,
+  InvalidErrorCatalogError,
+  NestjsApiErrorsError,
+} from './catalog';
+export type {
+  ApiExceptionOptions,
+  BuiltInErrorName,
+  ErrorCatalog,
+  ErrorCode,
+  ErrorCodeOf,
+  ErrorDefinition,
+  NamedErrorDefinition,
+} from './catalog';
+
+// The envelope
+export type {
+  ErrorBody,
+  ErrorEnvelope,
+  FieldErrors,
+  NormalizedError,
+  ValidationErrorEnvelope,
+} from './formats';
+
+// Filter
+export { ErrorsFilter } from './filter/errors.filter';
+
+// Request ids
+export { RequestId } from './decorators/request-id.decorator';
+export { getRequestId } from './request-id/request-id.storage';
+export { isWellFormedRequestId } from './request-id/request-id.util';
+
+// Validation
+export { ValidationFailedException } from './validation/validation-failed.exception';
+export { flattenValidationErrors } from './validation/validation-errors.util';
+export type { FieldErrorContext, FieldErrorsOptions } from './validation/validation-errors.util';
+export { validationExceptionFactory } from './validation/validation.pipe-factory';
