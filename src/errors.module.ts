@@ -8,6 +8,7 @@ import type { ResolvedErrorsOptions } from './errors-module.options';
 import { ERRORS_PROVIDERS } from './errors.providers';
 import { ErrorsFilter } from './filter/errors.filter';
 import { mountExpressFallback } from './filter/express-fallback.util';
+import { recordOriginalErrors } from './filter/original-error.util';
 import { mountRequestId } from './request-id/request-id.mount';
 
 /**
@@ -40,7 +41,9 @@ export class ErrorsModule extends ConfigurableModuleClass implements NestModule,
   /** Assigns request ids before guards, pipes and handlers run. */
   configure(): void {
     const adapter = this.adapterHost.httpAdapter;
-    if (adapter) mountRequestId(adapter, this.options);
+    if (!adapter) return;
+    mountRequestId(adapter, this.options);
+    recordOriginalErrors(adapter);
   }
 
   /** Runs after Nest mounted its router, so the fallback comes last. */

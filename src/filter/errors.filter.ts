@@ -11,6 +11,7 @@ import type { NormalizedError } from '../formats/normalized-error.interface';
 import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
 import { delegateToNest } from './non-http.util';
 import { normalizeException } from './normalize-exception.util';
+import { readOriginalError } from './original-error.util';
 import { safeMessage, safeStack } from './safe-read.util';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -61,8 +62,8 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   /** Reduces anything thrown to status, code, message and what may be shown. */
-  protected normalize(exception: unknown, _request: unknown): NormalizedError {
-    return normalizeException(exception, this.options);
+  protected normalize(exception: unknown, request: unknown): NormalizedError {
+    return normalizeException(exception, this.options, readOriginalError(request));
   }
 
   /** Builds the response body from a normalized error. */

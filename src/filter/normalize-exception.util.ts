@@ -9,12 +9,17 @@ import { readProperty, safeMessage } from './safe-read.util';
 
 /**
  * @internal Reduces anything thrown to a `NormalizedError`, deciding once what
- * may reach the client: HTTP exceptions and exposed 4xx http-errors keep their
+ * may reach the client (`originalError`: what the adapter raised before Nest
+ * re-wrapped it, if recorded): HTTP exceptions and exposed 4xx http-errors keep their
  * message; everything else answers a generic built-in message.
  */
-export function normalizeException(exception: unknown, options: ResolvedErrorsOptions): NormalizedError {
+export function normalizeException(
+  exception: unknown,
+  options: ResolvedErrorsOptions,
+  originalError?: unknown,
+): NormalizedError {
   if (exception instanceof ApiException) return fromApiException(exception, options);
-  const body = classifyBodyError(exception);
+  const body = classifyBodyError(exception, originalError);
   if (body) {
     const definition = builtIn(options, body.status);
     return fromDefinition(definition, body.message ?? definition.message);
