@@ -10,7 +10,16 @@ export const {
   ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<ErrorsModuleOptions>({ moduleName: 'NestjsApiErrors' })
   .setClassMethodName('forRoot')
+  .setFactoryMethodName('createErrorsOptions')
   .build();
+
+/**
+ * A class given to `forRootAsync({ useClass })` or `useExisting`.
+ * @publicApi
+ */
+export interface ErrorsOptionsFactory {
+  createErrorsOptions(): ErrorsModuleOptions | Promise<ErrorsModuleOptions>;
+}
 
 /**
  * Options of `ErrorsModule.forRootAsync()`: `imports`, `inject` and

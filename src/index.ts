@@ -1,6 +1,6 @@
 // Module
 export { ErrorsModule } from './errors.module';
-export type { ErrorsModuleAsyncOptions } from './errors.module-definition';
+export type { ErrorsModuleAsyncOptions, ErrorsOptionsFactory } from './errors.module-definition';
 export type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
 export { DEFAULT_ERRORS_OPTIONS } from './errors-module.options';
 export {

@@ -66,7 +66,7 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
         fetch(`http://127.0.0.1:${port}/context`, { headers: { 'x-request-id': id } }).then(async (r) => ({
           id,
           header: r.headers.get('x-request-id'),
-          body: await r.json(),
+          body: (await r.json()) as Record<string, unknown>,
         })),
       ),
     );

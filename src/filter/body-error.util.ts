@@ -1,4 +1,4 @@
-import { readProperty } from './safe-read.util';
+import { isInstanceOf, readProperty } from './safe-read.util';
 
 /** body-parser (Express) error types that mean "the request body is bad". */
 const BODY_PARSER_TYPES = new Set([
@@ -49,5 +49,5 @@ function isBodyError(error: unknown): boolean {
   if (typeof type === 'string' && BODY_PARSER_TYPES.has(type)) return true;
   const code = readProperty(error, 'code');
   if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_')) return true;
-  return error instanceof SyntaxError;
+  return isInstanceOf(error, SyntaxError);
 }

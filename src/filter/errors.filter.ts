@@ -53,12 +53,22 @@ export class ErrorsFilter implements ExceptionFilter {
       this.abort(exception, request, response, requestId);
       return;
     }
-    const error = this.normalize(exception, request);
+    const error = this.safelyNormalize(exception, request);
     if (error.unexpected) this.log(exception, request, requestId);
     setHeader(response, this.options.requestIdHeader, requestId);
     setHeader(response, 'content-type', JSON_CONTENT_TYPE);
     for (const [name, value] of Object.entries(error.headers ?? {})) setHeader(response, name, value);
     adapter.reply(response, this.buildBody(error, requestId), error.status);
+  }
+
+  /** A failing `normalize` override must not leave the request unanswered. */
+  private safelyNormalize(exception: unknown, request: unknown): NormalizedError {
+    try {
+      return this.normalize(exception, request);
+    } catch (failure) {
+      this.logger.error(`normalize() failed: ${safeMessage(failure)}`, safeStack(failure));
+      return normalizeException(undefined, this.options);
+    }
   }
 
   /** Reduces anything thrown to status, code, message and what may be shown. */

@@ -5,7 +5,7 @@ import type { NormalizedError } from '../formats/normalized-error.interface';
 import { reasonPhrase } from '../formats/reason-phrase.util';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { classifyBodyError } from './body-error.util';
-import { readProperty, safeMessage } from './safe-read.util';
+import { isInstanceOf, readProperty, safeMessage } from './safe-read.util';
 
 /**
  * @internal Reduces anything thrown to a `NormalizedError`, deciding once what
@@ -18,7 +18,7 @@ export function normalizeException(
   options: ResolvedErrorsOptions,
   originalError?: unknown,
 ): NormalizedError {
-  if (exception instanceof ApiException) return fromApiException(exception, options);
+  if (isInstanceOf(exception, ApiException)) return fromApiException(exception, options);
   const body = classifyBodyError(exception, originalError);
   if (body) {
     const definition = builtIn(options, body.status);

@@ -31,3 +31,12 @@ export function safeStack(value: unknown): string {
   const stack = readProperty(value, 'stack');
   return typeof stack === 'string' ? stack : safeMessage(value);
 }
+
+/** @internal `instanceof` that answers false where a proxy's traps throw. */
+export function isInstanceOf<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
+}
