@@ -11,7 +11,15 @@ import type { FieldErrorsOptions } from './validation/validation-errors.util';
  * message hook of `FieldErrorsOptions`.
  * @publicApi
  */
-export type ErrorsValidationOptions = Omit<ValidationPipeOptions, 'exceptionFactory'> & FieldErrorsOptions;
+export type ErrorsValidationOptions = Omit<ValidationPipeOptions, 'exceptionFactory' | 'errorFormat'> &
+  FieldErrorsOptions & {
+    /**
+     * Deepest request body (or query) accepted where a DTO is expected;
+     * deeper payloads answer 400 before any validation work.
+     * @default 64
+     */
+    maxDepth?: number;
+  };
 
 /**
  * Options of `ErrorsModule.forRoot()` / `forRootAsync()`. Every field is

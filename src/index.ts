@@ -50,3 +50,4 @@ export { ValidationFailedException } from './validation/validation-failed.except
 export { flattenValidationErrors } from './validation/validation-errors.util';
 export type { FieldErrorContext, FieldErrorsOptions } from './validation/validation-errors.util';
 export { validationExceptionFactory } from './validation/validation.pipe-factory';
+export { ErrorsValidationPipe } from './validation/errors-validation.pipe';

@@ -47,7 +47,7 @@ describe.each(platforms)('envelope (%p)', (Adapter) => {
     ['/guarded', { status: 401, code: 2000, message: 'The API key provided is invalid.', cause: 'This key does not exist.' }],
     ['/denied', { status: 403, code: 'forbidden', message: 'You do not have permission to access this resource.' }],
     ['/intercepted', { status: 403, code: 'forbidden', message: 'Interceptor says no.' }],
-    ['/items/abc', { status: 400, code: 'bad_request', message: 'Validation failed (numeric string is expected)' }],
+    ['/items/abc', { status: 400, code: 'bad_request', message: 'The path parameter "id" is invalid: numeric string is expected.' }],
   ])('answers errors from guards, interceptors and pipes: %s', async (path, expected) => {
     expectEnvelope(await http(app).get(path), expected);
   });

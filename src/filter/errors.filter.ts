@@ -9,6 +9,7 @@ import { formatEnvelope } from '../formats/envelope.format';
 import type { ErrorEnvelope } from '../formats/error-envelope.interface';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
+import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
 import { delegateToNest } from './non-http.util';
 import { normalizeException } from './normalize-exception.util';
 import { readOriginalError } from './original-error.util';
@@ -73,7 +74,8 @@ export class ErrorsFilter implements ExceptionFilter {
 
   /** Reduces anything thrown to status, code, message and what may be shown. */
   protected normalize(exception: unknown, request: unknown): NormalizedError {
-    return normalizeException(exception, this.options, readOriginalError(request));
+    const error = normalizeException(exception, this.options, readOriginalError(request));
+    return nameFailedParameter(error, request);
   }
 
   /** Builds the response body from a normalized error. */

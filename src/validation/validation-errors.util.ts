@@ -1,13 +1,14 @@
 import type { ValidationError } from '@nestjs/common';
 
 import type { FieldErrors } from '../formats/error-envelope.interface';
+import { exposedName, failingItemIndexes } from './class-metadata.util';
 
 /**
  * What a message rewrite hook receives for each failed constraint.
  * @publicApi
  */
 export interface FieldErrorContext {
-  /** Full field path as the client sent it: `owner.email`, `members.1.role`. */
+  /** Full field path as the client sent it: `owner.email`, `members.1.role`, `tags.3`. */
   path: string;
   /** class-validator constraint name: `isEmail`, `isIn`, `whitelistValidation`. */
   constraint: string;
@@ -28,11 +29,15 @@ export interface FieldErrorsOptions {
   formatMessage?: (context: FieldErrorContext) => string;
 }
 
+/** Items of one `each: true` rule reported one by one; past that, on the array. */
+const MAX_INDEXED_ITEMS = 100;
+
 /**
  * Turns class-validator's `ValidationError` tree into the 422 field map:
- * dotted paths for nesting, numeric segments for array items, every failing
- * constraint of every field, in the DTO's order. Values submitted by the
- * client are never copied into the map.
+ * dotted paths for nesting, numeric segments for array items (also for
+ * `each: true` rules on primitives: `tags.3`), JSON names from
+ * `@Expose({ name })`, every failing constraint of every field, in the DTO's
+ * order. Values submitted by the client are never copied into the map.
  *
  * @example
  * flattenValidationErrors(errors)
@@ -44,19 +49,27 @@ export function flattenValidationErrors(
   options: FieldErrorsOptions = {},
 ): FieldErrors {
   const fields = new Map<string, string[]>();
+  const add = (path: string, constraint: string, message: string) => {
+    const messages = fields.get(path) ?? [];
+    messages.push(options.formatMessage?.({ path, constraint, message }) || message);
+    fields.set(path, messages);
+  };
   // Iterative, depth-first in DTO order: deep payloads must not exhaust the stack.
   const stack: Array<[ValidationError, string]> = [];
   pushReversed(stack, errors, '');
   while (stack.length > 0) {
     const [error, parentPath] = stack.pop()!;
-    const path = parentPath === '' ? String(error.property) : `${parentPath}.${String(error.property)}`;
-    if (error.constraints) {
-      const messages = fields.get(path) ?? [];
-      for (const [constraint, raw] of Object.entries(error.constraints)) {
-        const message = parentPath === '' ? raw : `${parentPath}.${raw}`;
-        messages.push(options.formatMessage?.({ path, constraint, message }) || message);
+    const name = exposedName(error.target, String(error.property));
+    const path = parentPath === '' ? name : `${parentPath}.${name}`;
+    for (const [constraint, raw] of Object.entries(error.constraints ?? {})) {
+      const message = parentPath === '' ? raw : `${parentPath}.${raw}`;
+      const indexes = failingItemIndexes(error.target, String(error.property), constraint, error.value);
+      if (!indexes || indexes.length === 0) {
+        add(path, constraint, message);
+        continue;
       }
-      if (messages.length > 0) fields.set(path, messages);
+      for (const index of indexes.slice(0, MAX_INDEXED_ITEMS)) add(`${path}.${index}`, constraint, message);
+      if (indexes.length > MAX_INDEXED_ITEMS) add(path, constraint, message);
     }
     if (error.children?.length) pushReversed(stack, error.children, path);
   }

@@ -1,9 +1,9 @@
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { PipeTransform, ValidationError } from '@nestjs/common';
 
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
-import type { ErrorsValidationOptions } from '../errors-module-options.interface';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { ErrorsValidationPipe } from './errors-validation.pipe';
 import { flattenValidationErrors } from './validation-errors.util';
 import type { FieldErrorsOptions } from './validation-errors.util';
 import { ValidationFailedException } from './validation-failed.exception';
@@ -12,6 +12,10 @@ import { ValidationFailedException } from './validation-failed.exception';
  * An `exceptionFactory` for apps that build their own `ValidationPipe` (per
  * route, per parameter or with `useGlobalPipes`): failures answer exactly as
  * the module's global pipe does, 422 with the field map.
+ *
+ * `ErrorsValidationPipe` does the same and more (exposed names, the query and
+ * params prefixes, the depth limit); this factory suits apps that keep Nest's
+ * `ValidationPipe` class.
  *
  * @example
  * @Body(new ValidationPipe({ exceptionFactory: validationExceptionFactory() })) dto: CreateProjectDto
@@ -37,8 +41,7 @@ export function createValidationPipe(options: ResolvedErrorsOptions): PipeTransf
     );
     return PASS_THROUGH;
   }
-  const { formatMessage, ...pipeOptions } = options.validation as ErrorsValidationOptions;
-  return new ValidationPipe({ ...pipeOptions, exceptionFactory: validationExceptionFactory({ formatMessage }) });
+  return new ErrorsValidationPipe(options.validation);
 }
 
 const PASS_THROUGH: PipeTransform = { transform: (value: unknown) => value };
