@@ -1,7 +1,7 @@
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { readProperty } from '../filter/safe-read.util';
 
-const PARSE_PIPE_MESSAGE = /^Validation failed \(((?:numeric|boolean|enum) string|uuid(?: v\d)? ?) is expected\)$/;
+const PARSE_PIPE_MESSAGE = /^Validation failed \(((?:numeric|boolean|enum) string|uuid(?: v ?\d)?) is expected\)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Would a value pass the pipe that complained of `expected`? */
@@ -22,7 +22,7 @@ export function nameFailedParameter(error: NormalizedError, request: unknown): N
   if (error.status !== 400) return error;
   const match = PARSE_PIPE_MESSAGE.exec(error.message);
   if (!match) return error;
-  const expected = match[1].trim();
+  const expected = match[1].replace(/ v (\d)/, ' v$1');
   const accepts = ACCEPTS[expected.startsWith('uuid') ? 'uuid' : expected];
   const candidates = [
     ...parameters(readProperty(request, 'params'), 'path parameter'),
