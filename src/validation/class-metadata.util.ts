@@ -18,30 +18,25 @@ type ValidatorStorage = {
 };
 type TransformerStorage = { findExposeMetadata(target: unknown, property: string): { options?: { name?: string } } | undefined };
 
-let validatorStorage: ValidatorStorage | null | undefined;
-let transformerStorage: TransformerStorage | null | undefined;
-
-function loadValidatorStorage(): ValidatorStorage | null {
-  if (validatorStorage === undefined) {
-    try {
-      validatorStorage = require('class-validator').getMetadataStorage() as ValidatorStorage;
-    } catch {
-      validatorStorage = null;
+/** Loads once; `null` when the package is not installed. */
+function lazy<T>(load: () => T): () => T | null {
+  let value: T | null | undefined;
+  return () => {
+    if (value === undefined) {
+      try {
+        value = load();
+      } catch {
+        value = null;
+      }
     }
-  }
-  return validatorStorage;
+    return value;
+  };
 }
 
-function loadTransformerStorage(): TransformerStorage | null {
-  if (transformerStorage === undefined) {
-    try {
-      transformerStorage = require('class-transformer/cjs/storage').defaultMetadataStorage as TransformerStorage;
-    } catch {
-      transformerStorage = null;
-    }
-  }
-  return transformerStorage;
-}
+const loadValidatorStorage = lazy(() => require('class-validator').getMetadataStorage() as ValidatorStorage);
+const loadTransformerStorage = lazy(
+  () => require('class-transformer/cjs/storage').defaultMetadataStorage as TransformerStorage,
+);
 
 /** The name a property has on the wire: its `@Expose({ name })`, if any. */
 export function exposedName(target: unknown, property: string): string {
