@@ -8,6 +8,7 @@ import type { ResolvedErrorsOptions } from './errors-module.options';
 import { ERRORS_PROVIDERS } from './errors.providers';
 import { ErrorsFilter } from './filter/errors.filter';
 import { mountExpressFallback } from './filter/express-fallback.util';
+import { collectFastifyRoutes } from './http-semantics/fastify-routes.util';
 import { mountRequestId } from './request-id/request-id.mount';
 
 /**
@@ -37,10 +38,16 @@ export class ErrorsModule extends ConfigurableModuleClass implements NestModule,
     return super.forRoot(options);
   }
 
-  /** Assigns request ids before guards, pipes and handlers run. */
+  /**
+   * Assigns request ids before guards, pipes and handlers run, and (Fastify)
+   * records the routes Nest registers next, for 405 answers.
+   */
   configure(): void {
     const adapter = this.adapterHost.httpAdapter;
-    if (adapter) mountRequestId(adapter, this.options);
+    if (!adapter) return;
+    mountRequestId(adapter, this.options);
+    const instance = adapter.getInstance<{ addHook?: unknown }>();
+    if (typeof instance.addHook === 'function') collectFastifyRoutes(instance as Parameters<typeof collectFastifyRoutes>[0]);
   }
 
   /** Runs after Nest mounted its router, so the fallback comes last. */

@@ -16,6 +16,7 @@ export {
   BUILT_IN_ERRORS,
   defineErrors,
   InvalidErrorCatalogError,
+  InvalidErrorMappingError,
   NestjsApiErrorsError,
 } from './catalog';
 export type {
@@ -50,3 +51,14 @@ export { ValidationFailedException } from './validation/validation-failed.except
 export { flattenValidationErrors } from './validation/validation-errors.util';
 export type { FieldErrorContext, FieldErrorsOptions } from './validation/validation-errors.util';
 export { validationExceptionFactory } from './validation/validation.pipe-factory';
+
+// Controller decorators and domain error mapping (issue 4)
+export { ApiErrors } from './decorators/api-errors.decorator';
+export { ForbiddenAsNotFound } from './decorators/forbidden-as-not-found.decorator';
+export type { ForbiddenAsNotFoundOptions } from './decorators/forbidden-as-not-found.decorator';
+export { MapException } from './decorators/map-exception.decorator';
+export type {
+  ExceptionClass,
+  ExceptionMapping,
+  MapExceptionOptions,
+} from './mapping/exception-mapping.interface';
