@@ -37,8 +37,9 @@ export function isRouteNotFound(exception: unknown, adapter: AbstractHttpAdapter
  * router, Fastify through the routes recorded at registration.
  */
 export function allowedMethods(adapter: AbstractHttpAdapter, request: unknown): string[] | undefined {
-  const raw = toRawRequest(request) as { method?: string; url?: string };
-  const path = (raw.url ?? '/').split('?')[0];
+  const raw = toRawRequest(request) as { method?: string; url?: string; originalUrl?: string };
+  // Express rewrites `url` inside mounted routers (Nest 12 mounts its 404 under the prefix).
+  const path = (raw.originalUrl ?? raw.url ?? '/').split('?')[0];
   const instance = adapter.getInstance<{ addHook?: unknown; router?: { stack?: Layer[] }; _router?: { stack?: Layer[] } }>();
   const found = new Set<string>();
   if (typeof instance.addHook === 'function') {
