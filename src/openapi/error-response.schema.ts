@@ -1,3 +1,4 @@
+import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { docsUrl } from '../formats/envelope.format';
 import { reasonPhrase } from '../formats/reason-phrase.util';
@@ -68,8 +69,12 @@ function codeSchema(definitions: readonly ErrorDefinition[]): Schema {
   return { oneOf: [{ type: 'integer' }, { type: 'string' }], enum: codes, description };
 }
 
+/** The catalog key (`defineErrors` names its entries), the built-in's name, or the code. */
 function exampleName(definition: ErrorDefinition): string {
-  return (definition as { name?: string }).name ?? String(definition.code);
+  const named = (definition as { name?: unknown }).name;
+  if (typeof named === 'string' && named !== '') return named;
+  const builtIn = Object.entries(BUILT_IN_ERRORS).find(([, d]) => d === definition);
+  return builtIn ? builtIn[0] : String(definition.code);
 }
 
 function example(definition: ErrorDefinition) {
