@@ -3,6 +3,7 @@ import type { Type, ValidationPipeOptions } from '@nestjs/common';
 import type { BuiltInErrorName } from './catalog/built-in.errors';
 import type { ErrorDefinition } from './catalog/error-definition.interface';
 import type { ErrorsFilter } from './filter/errors.filter';
+import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 import type { FieldErrorsOptions } from './validation/validation-errors.util';
 
 /**
@@ -82,4 +83,15 @@ export interface ErrorsModuleOptions {
    * @default ErrorsFilter
    */
   filter?: Type<ErrorsFilter>;
+  /**
+   * App-wide domain error mappings: a thrown instance of `exception` (or of
+   * a subclass) answers with the catalog entry `error`. `@MapException()` on
+   * a controller or handler takes precedence (the nearest scope wins); among
+   * these, the most specific class wins. Checked at startup.
+   * @default [] (no mappings)
+   * @example
+   * mappings: [{ exception: ProjectMissingError, error: AppErrors.ProjectNotFound, cause: true }]
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any domain error type
+  mappings?: ReadonlyArray<ExceptionMapping<any>>;
 }

@@ -10,6 +10,8 @@ import {
   DEFAULT_REQUEST_ID_HEADER,
 } from './errors.constants';
 import type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
+import { assertMapping } from './mapping/assert-mapping.util';
+import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 
 /**
  * The defaults, in one place. Merged once by `resolveErrorsOptions`.
@@ -22,6 +24,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   exposeInternalErrors: false,
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
+  mappings: Object.freeze([]) as readonly ExceptionMapping[],
 });
 
 /** @internal Options with defaults applied and the error tables indexed. */
@@ -34,6 +37,8 @@ export interface ResolvedErrorsOptions {
   readonly generateRequestId: () => string;
   readonly validation: ErrorsValidationOptions | false;
   readonly filter?: ErrorsModuleOptions['filter'];
+  /** App-wide exception mappings, validated. */
+  readonly mappings: readonly ExceptionMapping[];
   /** Built-in error per status, overrides applied. */
   readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
 }
@@ -60,6 +65,7 @@ export function resolveErrorsOptions(options: ErrorsModuleOptions = {}): Resolve
     generateRequestId: merged.generateRequestId,
     validation: merged.validation,
     filter: options.filter,
+    mappings: resolveMappings(merged.mappings),
     builtIns,
   };
 }
@@ -77,6 +83,11 @@ function resolveBuiltIns(
     byStatus.set(resolved.status, Object.freeze(resolved));
   }
   return byStatus;
+}
+
+function resolveMappings(mappings: readonly ExceptionMapping[]): readonly ExceptionMapping[] {
+  mappings.forEach((mapping, index) => assertMapping(`mappings[${index}]`, mapping));
+  return Object.freeze([...mappings]);
 }
 
 function nameOf(definition: ErrorDefinition): string {

@@ -9,6 +9,7 @@ import { ERRORS_PROVIDERS } from './errors.providers';
 import { ErrorsFilter } from './filter/errors.filter';
 import { mountExpressFallback } from './filter/express-fallback.util';
 import { recordOriginalErrors } from './filter/original-error.util';
+import { collectFastifyRoutes } from './http-semantics/fastify-routes.util';
 import { mountRequestId } from './request-id/request-id.mount';
 
 /**
@@ -38,12 +39,17 @@ export class ErrorsModule extends ConfigurableModuleClass implements NestModule,
     return super.forRoot(options);
   }
 
-  /** Assigns request ids before guards, pipes and handlers run. */
+  /**
+   * Assigns request ids before guards, pipes and handlers run, and (Fastify)
+   * records the routes Nest registers next, for 405 answers.
+   */
   configure(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
     mountRequestId(adapter, this.options);
     recordOriginalErrors(adapter);
+    const instance = adapter.getInstance<{ addHook?: unknown }>();
+    if (typeof instance.addHook === 'function') collectFastifyRoutes(instance as Parameters<typeof collectFastifyRoutes>[0]);
   }
 
   /** Runs after Nest mounted its router, so the fallback comes last. */

@@ -5,7 +5,9 @@ import { ERRORS_MODULE_OPTIONS } from './errors.module-definition';
 import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import { resolveErrorsOptions } from './errors-module.options';
 import type { ResolvedErrorsOptions } from './errors-module.options';
+import type { ErrorsModuleOptions } from './errors-module-options.interface';
 import { ErrorsFilter } from './filter/errors.filter';
+import { rememberDocsBase } from './openapi/docs-base.registry';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 /**
@@ -16,7 +18,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
   {
     provide: RESOLVED_ERRORS_OPTIONS,
     inject: [ERRORS_MODULE_OPTIONS],
-    useFactory: resolveErrorsOptions,
+    useFactory: (options: ErrorsModuleOptions) => rememberDocsBase(resolveErrorsOptions(options)),
   },
   {
     provide: ErrorsFilter,

@@ -16,6 +16,7 @@ export {
   BUILT_IN_ERRORS,
   defineErrors,
   InvalidErrorCatalogError,
+  InvalidErrorMappingError,
   NestjsApiErrorsError,
 } from './catalog';
 export type {
@@ -51,3 +52,14 @@ export { flattenValidationErrors } from './validation/validation-errors.util';
 export type { FieldErrorContext, FieldErrorsOptions } from './validation/validation-errors.util';
 export { validationExceptionFactory } from './validation/validation.pipe-factory';
 export { ErrorsValidationPipe } from './validation/errors-validation.pipe';
+
+// Controller decorators and domain error mapping
+export { ApiErrors } from './decorators/api-errors.decorator';
+export { ForbiddenAsNotFound } from './decorators/forbidden-as-not-found.decorator';
+export type { ForbiddenAsNotFoundOptions } from './decorators/forbidden-as-not-found.decorator';
+export { MapException } from './decorators/map-exception.decorator';
+export type {
+  ExceptionClass,
+  ExceptionMapping,
+  MapExceptionOptions,
+} from './mapping/exception-mapping.interface';

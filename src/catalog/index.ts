@@ -10,4 +10,4 @@ export type {
   ErrorDefinition,
   NamedErrorDefinition,
 } from './error-definition.interface';
-export { InvalidErrorCatalogError, NestjsApiErrorsError } from './messages.constants';
+export { InvalidErrorCatalogError, InvalidErrorMappingError, NestjsApiErrorsError } from './messages.constants';

@@ -14,6 +14,15 @@ export const MESSAGES = {
     `builtInErrors.${name} does not name a built-in error. See BUILT_IN_ERRORS for the names.`,
   notADefinition: (name: string) =>
     `Catalog entry ${name} is not an error definition. Build catalogs with defineErrors({ Name: { status, code, message } }).`,
+  // Exception mappings and scope decorators (issue 4)
+  mappingWithoutClass: (where: string) =>
+    `${where} needs the exception class to map as its first argument (got something that is not a class). Pass the class itself, e.g. ProjectMissingError.`,
+  mappingWithoutError: (where: string, exception: string) =>
+    `${where} for ${exception} needs a catalog entry such as AppErrors.ProjectNotFound as the error to answer with.`,
+  concealNotA404: (status: number) =>
+    `@ForbiddenAsNotFound({ error }) got an error with status ${status}. Use a 404 entry, so the concealed answer looks like a genuine "not found".`,
+  scopeWithoutModule: (controller: string) =>
+    `@MapException()/@ForbiddenAsNotFound() on ${controller} found no ErrorsFilter: import ErrorsModule.forRoot() in the app. Falling back to Nest's default error handling.`,
 } as const;
 
 /**
@@ -35,5 +44,17 @@ export class NestjsApiErrorsError extends Error {
 export class InvalidErrorCatalogError extends NestjsApiErrorsError {
   static create(message: string): InvalidErrorCatalogError {
     return new InvalidErrorCatalogError(message);
+  }
+}
+
+/**
+ * Thrown at startup (or when a decorator is evaluated) when an exception
+ * mapping or a scope decorator is misused: no class, no catalog entry, or a
+ * non-404 error for `@ForbiddenAsNotFound`.
+ * @publicApi
+ */
+export class InvalidErrorMappingError extends NestjsApiErrorsError {
+  static create(message: string): InvalidErrorMappingError {
+    return new InvalidErrorMappingError(message);
   }
 }

@@ -1,17 +1,22 @@
-import { Catch, Inject, Injectable, Logger } from '@nestjs/common';
+import { Catch, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
+import { ApiException } from '../catalog/api.exception';
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { formatEnvelope } from '../formats/envelope.format';
 import type { ErrorEnvelope } from '../formats/error-envelope.interface';
 import type { NormalizedError } from '../formats/normalized-error.interface';
+import { allowedMethods, isRouteNotFound } from '../http-semantics/allowed-methods.util';
+import { plainRetryAfter } from '../http-semantics/retry-after.util';
+import { applyMappings } from '../mapping/apply-mappings.util';
+import type { ErrorScope } from '../mapping/exception-mapping.interface';
 import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
 import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
 import { delegateToNest } from './non-http.util';
-import { normalizeException } from './normalize-exception.util';
+import { builtIn, normalizeException } from './normalize-exception.util';
 import { readOriginalError } from './original-error.util';
 import { safeMessage, safeStack } from './safe-read.util';
 
@@ -37,9 +42,19 @@ export class ErrorsFilter implements ExceptionFilter {
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType() !== 'http') return delegateToNest(exception, host);
+    return this.catchInScope(exception, host);
+  }
+
+  /**
+   * @internal `catch` with the rules of a `@MapException` /
+   * `@ForbiddenAsNotFound` scope; called by their route-scoped filter.
+   */
+  catchInScope(exception: unknown, host: ArgumentsHost, scope?: ErrorScope): unknown {
+    if (host.getType() !== 'http') {
+      return delegateToNest(this.mapException(exception, undefined, scope), host);
+    }
     const http = host.switchToHttp();
-    this.reply(exception, http.getRequest(), http.getResponse());
+    this.reply(exception, http.getRequest(), http.getResponse(), scope);
     return undefined;
   }
 
@@ -47,15 +62,17 @@ export class ErrorsFilter implements ExceptionFilter {
    * Answers `exception` on a request/response pair of the current adapter;
    * also used for failures that happen outside Nest's router.
    */
-  reply(exception: unknown, request: unknown, response: unknown): void {
+  reply(exception: unknown, request: unknown, response: unknown, scope?: ErrorScope): void {
     const adapter = this.httpAdapterHost.httpAdapter;
     const requestId = assignRequestId(toRawRequest(request), this.options);
     if (adapter.isHeadersSent(response) || rawResponse(response).headersSent) {
       this.abort(exception, request, response, requestId);
       return;
     }
-    const error = this.safelyNormalize(exception, request);
+    const error = this.safelyNormalize(exception, request, scope);
     if (error.unexpected) this.log(exception, request, requestId);
+    const retryAfter = error.status === 429 ? plainRetryAfter(response) : undefined;
+    if (retryAfter !== undefined) error.headers = { 'Retry-After': retryAfter, ...error.headers };
     setHeader(response, this.options.requestIdHeader, requestId);
     setHeader(response, 'content-type', JSON_CONTENT_TYPE);
     for (const [name, value] of Object.entries(error.headers ?? {})) setHeader(response, name, value);
@@ -63,13 +80,32 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   /** A failing `normalize` override must not leave the request unanswered. */
-  private safelyNormalize(exception: unknown, request: unknown): NormalizedError {
+  private safelyNormalize(exception: unknown, request: unknown, scope?: ErrorScope): NormalizedError {
     try {
-      return this.normalize(exception, request);
+      return this.normalize(this.mapException(exception, request, scope), request);
     } catch (failure) {
       this.logger.error(`normalize() failed: ${safeMessage(failure)}`, safeStack(failure));
       return normalizeException(undefined, this.options);
     }
+  }
+
+  /**
+   * Turns what was thrown into what is answered, before `normalize`: domain
+   * errors become catalog errors (the scope's `@MapException` mappings,
+   * nearest first, then the app-wide `mappings`); a 403 inside a
+   * `@ForbiddenAsNotFound` scope becomes that route's 404; the router's 404
+   * for a path served under other methods becomes a 405 with `Allow`.
+   */
+  protected mapException(exception: unknown, request: unknown, scope?: ErrorScope): unknown {
+    const mapped = applyMappings(exception, [...(scope?.mappings ?? []), this.options.mappings]);
+    if (scope?.concealForbidden !== undefined && this.normalize(mapped, request).status === 403) {
+      return scope.concealForbidden ? new ApiException(scope.concealForbidden) : new NotFoundException();
+    }
+    const adapter = this.httpAdapterHost.httpAdapter;
+    if (request === undefined || !adapter || !isRouteNotFound(mapped, adapter, request)) return mapped;
+    const allow = allowedMethods(adapter, request);
+    if (!allow) return mapped;
+    return new ApiException(builtIn(this.options, 405), { headers: { Allow: allow.join(', ') } });
   }
 
   /** Reduces anything thrown to status, code, message and what may be shown. */

@@ -124,8 +124,11 @@ function messageOf(response: unknown, status: number): string | undefined {
   return message;
 }
 
-/** Messages Nest itself fills in (a guard returning false), not the app's words. */
-const NEST_DEFAULT_MESSAGES = new Set(['Forbidden resource']);
+/**
+ * Messages Nest and its packages fill in (a guard returning false,
+ * `@nestjs/throttler`'s default), not the app's words.
+ */
+const NEST_DEFAULT_MESSAGES = new Set(['Forbidden resource', 'ThrottlerException: Too Many Requests']);
 
 /** `cause` of an ApiException-shaped body, or Nest's `description` option. */
 function causeOf(response: unknown, status: number): string | undefined {

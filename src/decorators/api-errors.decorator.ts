@@ -1,0 +1,41 @@
+import type { ErrorDefinition } from '../catalog/error-definition.interface';
+import { assertDefinition } from '../catalog/define-errors';
+import { API_ERRORS_METADATA } from '../errors.internal-constants';
+import { errorResponse } from '../openapi/error-response.schema';
+import { loadSwagger } from '../openapi/swagger.loader';
+
+/**
+ * Documents the errors a controller or handler can answer with, in the
+ * OpenAPI document of `@nestjs/swagger`: one response per status with the
+ * envelope schema and one example per error (its real code, message and
+ * docs link; the 422 example shows the `errors` map). Without
+ * `@nestjs/swagger` installed it only records the list, harmlessly.
+ *
+ * @example
+ * @ApiErrors(AppErrors.InvalidApiKey, AppErrors.ProjectNotFound, BUILT_IN_ERRORS.UnprocessableEntity)
+ * @Post()
+ * create(@Body() dto: CreateProjectDto) {}
+ * @publicApi
+ */
+export function ApiErrors(...errors: ErrorDefinition[]): ClassDecorator & MethodDecorator {
+  errors.forEach((error, index) => assertDefinition(`@ApiErrors() argument ${index + 1}`, error));
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    const metadataTarget = descriptor ? (descriptor.value as object) : target;
+    const existing = (Reflect.getOwnMetadata(API_ERRORS_METADATA, metadataTarget) ?? []) as ErrorDefinition[];
+    Reflect.defineMetadata(API_ERRORS_METADATA, [...errors, ...existing], metadataTarget);
+    const swagger = loadSwagger();
+    if (!swagger) return descriptor as never;
+    for (const [status, definitions] of groupByStatus(errors)) {
+      swagger.ApiResponse(errorResponse(status, definitions))(target, key as string | symbol, descriptor as PropertyDescriptor);
+    }
+    return descriptor as never;
+  };
+}
+
+function groupByStatus(errors: readonly ErrorDefinition[]): Map<number, ErrorDefinition[]> {
+  const byStatus = new Map<number, ErrorDefinition[]>();
+  for (const error of [...errors].sort((a, b) => a.status - b.status)) {
+    byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), error]);
+  }
+  return byStatus;
+}

@@ -1,0 +1,96 @@
+import type { INestApplication } from '@nestjs/common';
+import { Module, VersioningType } from '@nestjs/common';
+
+import { ErrorsModule } from '../src';
+import { SemanticsErrors as E } from './fixtures/semantics.errors';
+import { ThingsController, VersionedController } from './fixtures/semantics.controllers';
+import { createApp, http } from './utils/create-app';
+import { expectEnvelope } from './utils/expect-envelope';
+import { platforms } from './utils/platforms';
+
+@Module({ imports: [ErrorsModule.forRoot({ catalog: E })], controllers: [ThingsController, VersionedController] })
+class SemanticsAppModule {}
+
+const METHOD_NOT_ALLOWED = {
+  status: 405,
+  code: 'method_not_allowed',
+  message: 'The HTTP method is not supported for this resource.',
+};
+
+type Agent = ReturnType<typeof http>;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head';
+
+describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
+  describe.each([
+    ['no prefix', '', undefined],
+    ['global prefix', '/api', (app: INestApplication) => app.setGlobalPrefix('api')],
+  ])('%s', (_label, prefix, setup) => {
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      app = await createApp(SemanticsAppModule, Adapter, {
+        setup: (a) => {
+          setup?.(a);
+          a.enableVersioning({ type: VersioningType.URI });
+        },
+      });
+    });
+    afterAll(() => app.close());
+
+    const call = (method: Method, path: string) => (http(app) as Agent)[method](`${prefix}${path}`);
+
+    it.each<[Method, string, string]>([
+      ['delete', '/things', 'GET, HEAD, POST'],
+      ['patch', '/things', 'GET, HEAD, POST'],
+      ['post', '/things/42', 'GET, HEAD, PUT, DELETE'],
+      ['patch', '/things/42', 'GET, HEAD, PUT, DELETE'],
+      ['options', '/things/42', 'GET, HEAD, PUT, DELETE'],
+      ['delete', '/things/42/files/a/b/c.txt', 'GET, HEAD'],
+      ['post', '/things/probe', 'GET, HEAD, PUT, DELETE'],
+      ['delete', '/v1/versioned', 'GET, HEAD'],
+      ['get', '/v2/versioned', 'POST'],
+    ])('%s %s answers 405 with Allow: %s', async (method, path, allow) => {
+      const res = await call(method, path);
+      expectEnvelope(res, METHOD_NOT_ALLOWED);
+      expect(res.headers.allow).toBe(allow);
+    });
+
+    it.each<[Method, string]>([
+      ['get', '/nothing-here'],
+      ['delete', '/nothing-here'],
+      ['get', '/things/42/unknown'],
+      ['get', '/v3/versioned'],
+      ['options', '/nothing-here'],
+    ])('%s %s stays 404 (unknown path)', async (method, path) => {
+      const res = await call(method, path);
+      expectEnvelope(res, { status: 404, code: 'not_found', message: `Cannot ${method.toUpperCase()} ${prefix}${path}` });
+      expect(res.headers.allow).toBeUndefined();
+    });
+
+    it.each<[Method, string, number]>([
+      ['get', '/things/42/files/a/b/c.txt', 200],
+      ['head', '/things', 200],
+      ['head', '/things/42', 200],
+    ])('%s %s is served as the adapter serves it', async (method, path, status) => {
+      const res = await call(method, path);
+      expect(res.status).toBe(status);
+      expect(res.headers.allow).toBeUndefined();
+    });
+  });
+
+  it('respects a builtInErrors override of MethodNotAllowed', async () => {
+    @Module({
+      imports: [ErrorsModule.forRoot({ builtInErrors: { MethodNotAllowed: { code: 1405, message: 'Use another method.' } } })],
+      controllers: [ThingsController],
+    })
+    class OverrideModule {}
+    const app = await createApp(OverrideModule, Adapter);
+    try {
+      const res = await http(app).put('/things');
+      expectEnvelope(res, { status: 405, code: 1405, message: 'Use another method.' });
+      expect(res.headers.allow).toBe('GET, HEAD, POST');
+    } finally {
+      await app.close();
+    }
+  });
+});
