@@ -15,7 +15,10 @@ export const FIELD_ERRORS_SCHEMA = deepFreeze({
 
 const ERROR_BODY_PROPERTIES = {
   status: { type: 'string', minLength: 1, description: 'Reason phrase of the HTTP status, e.g. "Not Found".' },
-  code: { type: ['string', 'number'], minLength: 1, description: 'Machine-readable code: a number or a string.' },
+  code: {
+    anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }],
+    description: 'Machine-readable code: a number or a string.',
+  },
   message: { type: 'string', minLength: 1, description: 'Human-readable message; never empty.' },
   cause: { type: 'string', description: 'Detail of this occurrence; omitted when absent.' },
   docs: { type: 'string', minLength: 1, description: '`${docsBaseUrl}/${httpStatus}/${code}`.' },

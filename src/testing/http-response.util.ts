@@ -113,7 +113,7 @@ function fromObject(headers: Record<string, unknown>): Record<string, string> {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (typeof value !== 'object') return `${typeof value} ${JSON.stringify(value)}`;
   return `an object with keys [${Object.keys(value).join(', ')}]`;
 }

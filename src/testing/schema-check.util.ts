@@ -12,10 +12,20 @@ export interface SchemaNode {
   items?: SchemaNode;
   minItems?: number;
   minLength?: number;
+  anyOf?: readonly SchemaNode[];
 }
 
 /** @internal One problem per offending path, e.g. `error.stack: unexpected field`. */
 export function checkAgainstSchema(value: unknown, schema: SchemaNode, path = ''): string[] {
+  if (schema.anyOf) {
+    const results = schema.anyOf.map((branch) => checkAgainstSchema(value, branch, path));
+    if (results.some((problems) => problems.length === 0)) return [];
+    // Report the branch of the value's own type ("must not be empty"), else the types allowed.
+    const sameType = schema.anyOf.findIndex((branch) => checkType(value, branch, path) === undefined);
+    if (sameType >= 0) return results[sameType];
+    const types = schema.anyOf.map((branch) => branch.type).join(' or ');
+    return [`${label(path)}: expected ${types}, received ${JSON.stringify(value) ?? String(value)}`];
+  }
   const typeProblem = checkType(value, schema, path);
   if (typeProblem) return [typeProblem];
   const problems: string[] = [];
