@@ -23,7 +23,7 @@ export class ApiErrorAssertionError extends Error {
   /** The body received. */
   declare readonly actual: unknown;
 
-  constructor(check: ApiErrorCheck, stackStartFn?: Function) {
+  constructor(check: ApiErrorCheck, stackStartFn?: (...args: never[]) => unknown) {
     super(formatFailure(check));
     this.name = 'ApiErrorAssertionError';
     // Non-enumerable: node:test and util.inspect would print them after the message again.
