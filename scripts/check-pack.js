@@ -5,7 +5,11 @@ const { execFileSync } = require('node:child_process');
 const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
 const files = JSON.parse(out)[0].files.map((f) => f.path);
 const problems = [];
-for (const required of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts']) {
+for (const required of [
+  'package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts',
+  // nestjs-api-errors/testing and nestjs-api-errors/testing/jest
+  'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/testing/jest.js', 'dist/testing/jest.d.ts',
+]) {
   if (!files.includes(required)) problems.push(`missing ${required}`);
 }
 for (const file of files) {
