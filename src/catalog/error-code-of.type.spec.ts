@@ -5,6 +5,7 @@ import type { ErrorCodeOf } from './error-definition.interface';
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is tested
 const AppErrors = defineErrors({
   InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' },
   ProjectNotFound: { status: 404, code: 'project_not_found', message: 'The project does not exist.' },

@@ -18,7 +18,8 @@ declare global {
 }
 
 declare module 'expect' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // Declaration merging: the interface is empty on purpose.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
   interface Matchers<R extends void | Promise<void>, T = unknown> extends ApiErrorMatchers<R> {}
 }
 
