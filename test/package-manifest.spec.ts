@@ -23,8 +23,11 @@ describe('package manifest', () => {
     const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
     const imported = new Set<string>();
     for (const file of sourceFiles(join(root, 'src'))) {
-      const source = readFileSync(file, 'utf8');
-      for (const [, specifier] of source.matchAll(/(?:from\s+|require\(|import\()\s*'([^'.][^']*)'/g)) {
+      // Code only: comments (JSDoc examples) may mention other packages.
+      const source = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const [, specifier] of source.matchAll(/(?:^\s*(?:import|export)\b[^;]*?from\s+|^\s*import\s+|require\(|import\()'([^'.][^']*)'/gm)) {
         if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
         imported.add(packageName(specifier));
       }

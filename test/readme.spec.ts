@@ -27,7 +27,7 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 
-  it.each(['docsBaseUrl', 'catalog', 'builtInErrors', 'requestIdHeader', 'trustRequestId', 'generateRequestId', 'exposeInternalErrors', 'validation', 'filter'])(
+  it.each(['docsBaseUrl', 'catalog', 'builtInErrors', 'requestIdHeader', 'trustRequestId', 'generateRequestId', 'exposeInternalErrors', 'validation', 'mappings', 'filter'])(
     'documents the option %s with its default',
     (option) => {
       expect(section('Configuration')).toMatch(new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'));
