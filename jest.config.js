@@ -8,6 +8,8 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testEnvironment: 'node',
+  // The sample imports the public package name; tests run it against src/.
+  moduleNameMapper: { '^nestjs-api-errors$': '<rootDir>/src' },
   ...(nest12 ? { resolver: '<rootDir>/scripts/nest12-resolver.js' } : {}),
 };
 

@@ -1,55 +1,69 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiException, RequestId } from 'nestjs-api-errors';
+import { Throttle } from '@nestjs/throttler';
+import {
+  ApiErrors,
+  ApiException,
+  BUILT_IN_ERRORS,
+  ForbiddenAsNotFound,
+  MapException,
+  RequestId,
+} from 'nestjs-api-errors';
 
 import { ApiKeyGuard } from '../api-key.guard';
 import { AppErrors } from '../app.errors';
 import { CreateProjectDto } from './dto/create-project.dto';
+import { DuplicateProjectNameError, ProjectArchivedError, ProjectMissingError } from './projects.errors';
+import { ProjectsService } from './projects.service';
 
-interface Project extends CreateProjectDto {
-  id: number;
-  archived: boolean;
-}
+const TENANT = 'demo';
 
 @Controller('projects')
 @UseGuards(ApiKeyGuard)
+// Another tenant's project answers exactly like a missing one (no existence leak).
+@ForbiddenAsNotFound({ error: AppErrors.ProjectNotFound })
+// No cause here: a concealed project must read exactly like a missing one.
+@MapException(ProjectMissingError, AppErrors.ProjectNotFound)
+@ApiErrors(AppErrors.MissingApiKey, AppErrors.InvalidApiKey, BUILT_IN_ERRORS.TooManyRequests)
 export class ProjectsController {
-  private readonly projects = new Map<number, Project>([
-    [1, { id: 1, name: 'Apollo', owner: { name: 'Ada', email: 'ada@example.com' }, archived: false }],
-    [2, { id: 2, name: 'Gemini', owner: { name: 'Grace', email: 'grace@example.com' }, archived: true }],
-  ]);
+  constructor(private readonly projects: ProjectsService) {}
 
   @Get()
   list(@RequestId() requestId: string) {
-    return { request_id: requestId, data: [...this.projects.values()] };
+    return { request_id: requestId, data: this.projects.list(TENANT) };
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number): Project {
-    const project = this.projects.get(id);
-    if (!project) throw new ApiException(AppErrors.ProjectNotFound, { cause: `No project has id ${id}.` });
-    return project;
+  @ApiErrors(AppErrors.ProjectNotFound, BUILT_IN_ERRORS.BadRequest)
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.projects.get(id, TENANT);
   }
 
   @Post()
-  create(@Body() dto: CreateProjectDto): Project {
-    const taken = [...this.projects.values()].some((p) => p.name.toLowerCase() === dto.name.toLowerCase());
-    if (taken) throw new ApiException(AppErrors.ProjectNameTaken, { cause: `"${dto.name}" is used by another project.` });
-    const project = { ...dto, id: this.projects.size + 1, archived: false };
-    this.projects.set(project.id, project);
-    return project;
+  @Throttle({ default: { limit: 3, ttl: 60_000 } })
+  @MapException(DuplicateProjectNameError, AppErrors.ProjectNameTaken, { cause: true })
+  @ApiErrors(AppErrors.ProjectNameTaken, BUILT_IN_ERRORS.UnprocessableEntity)
+  create(@Body() dto: CreateProjectDto) {
+    return this.projects.create(dto, TENANT);
   }
 
   @Post(':id/deploy')
   @HttpCode(202)
+  @MapException(ProjectArchivedError, AppErrors.ProjectArchived, { cause: true })
+  @ApiErrors(AppErrors.ProjectNotFound, AppErrors.ProjectArchived)
   deploy(@Param('id', ParseIntPipe) id: number) {
-    const project = this.get(id);
-    if (project.archived) throw new ApiException(AppErrors.ProjectArchived, { cause: 'Unarchive it before deploying.' });
-    return { deploying: project.id };
+    return this.projects.deploy(id, TENANT);
+  }
+
+  @Post(':id/export')
+  @ApiErrors(AppErrors.ExportsPaused)
+  export(@Param('id', ParseIntPipe) id: number): never {
+    this.projects.get(id, TENANT);
+    throw new ApiException(AppErrors.ExportsPaused, { retryAfter: 120 });
   }
 
   @Get(':id/report')
   report(@Param('id', ParseIntPipe) id: number): never {
-    this.get(id);
+    this.projects.get(id, TENANT);
     // An unexpected failure: the client gets a generic 500, the log gets the stack.
     throw new Error(`report database connection refused (host=10.0.0.5, project=${id})`);
   }
