@@ -1,6 +1,7 @@
 import { defineErrors } from '../catalog/define-errors';
-import { ApiErrorAssertionError, expectApiError } from './api-error.assertions';
+import { expectApiError } from './api-error.assertions';
 import { configureApiErrorTesting } from './testing.options';
+import { failure } from './assertion-failure.spec-util';
 
 const AppErrors = defineErrors({
   InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' },
@@ -28,16 +29,6 @@ const invalidKey = () => ({
     docs: '/docs/errors/401/2000',
   },
 });
-
-function failure(run: () => void): ApiErrorAssertionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiErrorAssertionError) return error;
-    throw error;
-  }
-  throw new Error('expected the assertion to fail, it passed');
-}
 
 describe('expectApiError', () => {
   afterEach(() => configureApiErrorTesting());

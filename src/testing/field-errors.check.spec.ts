@@ -1,19 +1,10 @@
-import { ApiErrorAssertionError, expectValidationErrors } from './api-error.assertions';
+import { expectValidationErrors } from './api-error.assertions';
+import { failure } from './assertion-failure.spec-util';
 
 const ID = 'e2cef6f6-296d-4044-b362-73fb2bce4a72';
 
 function response(body: unknown, status = 422) {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': ID }, body };
-}
-
-function failure(run: () => void): ApiErrorAssertionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiErrorAssertionError) return error;
-    throw error;
-  }
-  throw new Error('expected the assertion to fail, it passed');
 }
 
 describe('expectValidationErrors', () => {
