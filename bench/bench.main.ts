@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { BenchApp } from './bench-app.util';
+import type { AppSpec } from './bench-app.util';
+import { BENCH_ROUTES } from './bench.routes';
+import { describeEnvironment } from './environment.util';
+import { runMicro } from './micro.bench';
+import { preflight } from './preflight.util';
+import { renderMarkdown } from './report.util';
+import { runSoak } from './soak.bench';
+import type { SoakResult } from './soak.bench';
+import { runThroughput } from './throughput.bench';
+
+/**
+ * `npm run bench [-- --smoke | --soak] [--rounds N] [--duration S] ...`
+ *
+ * Full run: micro-benchmark, interleaved throughput rounds, peak RSS, soak,
+ * then writes docs/sections/performance.md. `--smoke`: one short round, no
+ * soak, nothing written, exit 1 on any unexpected status (what CI runs).
+ * `--soak`: only the soak, printed.
+ */
+const HARD_DEADLINE_MS = 30 * 60_000;
+// Compiled to bench/dist/bench/, three levels below the project.
+const PROJECT_ROOT = join(__dirname, '../../..');
+const OUTPUT = join(PROJECT_ROOT, 'docs/sections/performance.md');
+
+const NEST_APPS: AppSpec[] = [
+  { platform: 'express', variant: 'bare' },
+  { platform: 'express', variant: 'module' },
+  { platform: 'fastify', variant: 'bare' },
+  { platform: 'fastify', variant: 'module' },
+];
+
+function settings() {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      soak: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      'soak-requests': { type: 'string' },
+      'quiet-logs': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const smoke = values.smoke;
+  const num = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+  return {
+    smoke,
+    soakOnly: values.soak,
+    rounds: num(values.rounds, smoke ? 1 : 7),
+    duration: num(values.duration, smoke ? 1 : 2),
+    warmup: num(values.warmup, smoke ? 0 : 2),
+    connections: num(values.connections, 10),
+    soakRequests: Math.max(num(values['soak-requests'], 200_000), smoke ? 0 : 1),
+    microTimeMs: smoke ? 50 : 1000,
+    quietLogs: values['quiet-logs'],
+    write: !smoke && !values.soak && !values['no-write'],
+  };
+}
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function startAll(specs: AppSpec[], quiet: boolean): Promise<BenchApp[]> {
+  const apps: BenchApp[] = [];
+  // One at a time: boots compete for the same two cores.
+  for (const spec of specs) apps.push(await BenchApp.start(spec, { quiet }));
+  return apps;
+}
+
+async function soakPhase(options: ReturnType<typeof settings>): Promise<SoakResult[]> {
+  const apps = await startAll(NEST_APPS, options.quietLogs);
+  try {
+    log(`soak: ${options.soakRequests} requests per app with distinct request ids`);
+    return await runSoak(apps, BENCH_ROUTES, {
+      requests: options.soakRequests,
+      warmupRequests: Math.min(20_000, options.soakRequests),
+      connections: options.connections,
+      log,
+    });
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+}
+
+async function main(): Promise<number> {
+  const options = settings();
+  const environment = describeEnvironment(options);
+  log(`nestjs-api-errors bench: ${environment.cpu} × ${environment.cores}, Node ${environment.node}, Nest ${environment.nest}`);
+  log(environment.logging);
+  if (options.soakOnly) {
+    const soak = await soakPhase(options);
+    return soak.every((s) => s.pass) ? 0 : 1;
+  }
+
+  log(`micro-benchmark (${options.microTimeMs} ms per step)`);
+  const micro = await runMicro(options.microTimeMs);
+  for (const m of micro) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
+
+  const apps = await startAll([{ platform: 'node', variant: 'plain' }, ...NEST_APPS], options.quietLogs);
+  let report;
+  try {
+    const problems = await preflight(apps, BENCH_ROUTES);
+    if (problems.length > 0) {
+      for (const problem of problems) log(`PREFLIGHT FAILED ${problem}`);
+      return 1;
+    }
+    log(`preflight ok: ${apps.length} apps × ${BENCH_ROUTES.length} paths answer the expected status and body shape`);
+    const throughput = await runThroughput(apps, BENCH_ROUTES, { ...options, log });
+    const peakRss = [];
+    for (const app of apps) peakRss.push({ app: app.name, bytes: (await app.stats(false)).maxRss });
+    report = { environment, summaries: throughput.summaries, peakRss, micro, unexpected: throughput.unexpected };
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+
+  const soak = options.smoke ? undefined : await soakPhase(options);
+  const unexpectedCount =
+    report.unexpected.reduce((sum, u) => sum + u.count, 0) + (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0);
+  const markdown = renderMarkdown({ ...report, soak, unexpectedCount });
+  log('');
+  log(markdown);
+  for (const u of report.unexpected) {
+    log(`UNEXPECTED ${u.app} ${u.route}: ${u.count} × ${u.status} (expected ${u.expected})`);
+  }
+  if (options.write) {
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, markdown);
+    log(`wrote ${OUTPUT}`);
+  }
+  return unexpectedCount === 0 ? 0 : 1;
+}
+
+const deadline = setTimeout(() => {
+  log(`bench: hard deadline of ${HARD_DEADLINE_MS / 60_000} minutes reached, exiting`);
+  process.exit(2);
+}, HARD_DEADLINE_MS);
+deadline.unref();
+
+main().then(
+  (code) => {
+    log(code === 0 ? 'bench: done' : 'bench: FAILED (see above)');
+    process.exit(code);
+  },
+  (error: unknown) => {
+    log(`bench: ${String((error as Error)?.stack ?? error)}`);
+    process.exit(1);
+  },
+);
