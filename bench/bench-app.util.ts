@@ -12,6 +12,15 @@ export type MemoryStats = Omit<Extract<AdminMessage, { type: 'stats' }>, 'type'>
 export interface AppSpec {
   readonly variant: Variant;
   readonly platform: 'node' | 'express' | 'fastify';
+  /**
+   * Bare Nest with an `AsyncLocalStorage` switched on and nothing else: shows
+   * what Node's async context costs a Nest app by itself (see als-probe).
+   */
+  readonly alsProbe?: boolean;
+  /** Node binary for the app (default: the runner's). */
+  readonly node?: string;
+  /** Label of that Node, for names. */
+  readonly nodeLabel?: string;
 }
 
 const BOOT_TIMEOUT_MS = 30_000;
@@ -32,19 +41,21 @@ export class BenchApp {
 
   /** Short name for tables: `express/module`, `node/plain`. */
   get name(): string {
-    return `${this.spec.platform}/${this.spec.variant}`;
+    return appName(this.spec);
   }
 
   static async start(spec: AppSpec, options: { quiet: boolean }): Promise<BenchApp> {
     const script =
       spec.variant === 'plain' ? join(__dirname, 'apps/plain-http.main.js') : join(__dirname, 'apps/nest-app.main.js');
-    const args = spec.variant === 'plain' ? [] : [spec.variant, spec.platform, ...(options.quiet ? ['--quiet'] : [])];
+    const flags = [...(options.quiet ? ['--quiet'] : []), ...(spec.alsProbe ? ['--als-probe'] : [])];
+    const args = spec.variant === 'plain' ? [] : [spec.variant, spec.platform, ...flags];
     const child = fork(script, args, {
       execArgv: ['--expose-gc'],
+      ...(spec.node ? { execPath: spec.node } : {}),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    const port = await waitForReady(child, `${spec.platform}/${spec.variant}`);
+    const port = await waitForReady(child, appName(spec));
     return new BenchApp(spec, `http://127.0.0.1:${port}`, child);
   }
 
@@ -73,6 +84,11 @@ export class BenchApp {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** `express/module`, `fastify/bare+als`, `fastify/module@node24`. */
+function appName(spec: AppSpec): string {
+  return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.nodeLabel ? `@${spec.nodeLabel}` : ''}`;
 }
 
 /** Resolves with the app's port; a failed boot reports its error over IPC. */

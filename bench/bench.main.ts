@@ -2,6 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { spawnSync } from 'node:child_process';
+
+import { findSecondNode, runAlsProbe } from './als-probe.bench';
+import type { ProbeRow } from './als-probe.bench';
 import { BenchApp } from './bench-app.util';
 import type { AppSpec } from './bench-app.util';
 import { BENCH_ROUTES } from './bench.routes';
@@ -45,6 +49,9 @@ function settings() {
       'soak-requests': { type: 'string' },
       'quiet-logs': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'probe-node': { type: 'string' },
+      'no-probe': { type: 'boolean', default: false },
     },
   });
   const smoke = values.smoke;
@@ -52,14 +59,17 @@ function settings() {
   return {
     smoke,
     soakOnly: values.soak,
-    rounds: num(values.rounds, smoke ? 1 : 7),
-    duration: num(values.duration, smoke ? 1 : 2),
-    warmup: num(values.warmup, smoke ? 0 : 2),
+    rounds: num(values.rounds, smoke ? 1 : 9),
+    duration: num(values.duration, smoke ? 1 : 1.5),
+    warmup: num(values.warmup, smoke ? 0 : 1.5),
     connections: num(values.connections, 10),
     soakRequests: Math.max(num(values['soak-requests'], 200_000), smoke ? 0 : 1),
     microTimeMs: smoke ? 50 : 1000,
     quietLogs: values['quiet-logs'],
-    write: !smoke && !values.soak && !values['no-write'],
+    probe: !values['no-probe'],
+    probeNode: values['probe-node'],
+    routes: values.only ? BENCH_ROUTES.filter((route) => values.only!.split(',').includes(route.name)) : BENCH_ROUTES,
+    write: !smoke && !values.soak && !values['no-write'] && !values.only,
   };
 }
 
@@ -87,6 +97,24 @@ async function soakPhase(options: ReturnType<typeof settings>): Promise<SoakResu
   }
 }
 
+/**
+ * The success path with and without an AsyncLocalStorage, on the runner's
+ * Node and, in a full run, also on the project's Node 24 (compat/nest12) or
+ * `--probe-node <path>` when available.
+ */
+async function probePhase(options: ReturnType<typeof settings>, runnerLabel: string): Promise<ProbeRow[]> {
+  const nodes: Array<{ label: string; path?: string }> = [{ label: runnerLabel }];
+  const second = options.probeNode ?? (options.smoke ? undefined : findSecondNode(PROJECT_ROOT));
+  if (second) {
+    const version = spawnSync(second, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    if (version) nodes.push({ label: `node${version.split('.')[0]}`, path: second });
+  }
+  log(`probe: success path with and without AsyncLocalStorage on ${nodes.map((n) => n.label).join(', ')}`);
+  // Fewer rounds than the main table: it explains a cost, it sets no target.
+  const rounds = Math.min(options.rounds, 5);
+  return runAlsProbe(nodes, { ...options, rounds, warmup: Math.min(options.warmup, 1), quiet: options.quietLogs, log });
+}
+
 async function main(): Promise<number> {
   const options = settings();
   const environment = describeEnvironment(options);
@@ -110,7 +138,7 @@ async function main(): Promise<number> {
       return 1;
     }
     log(`preflight ok: ${apps.length} apps × ${BENCH_ROUTES.length} paths answer the expected status and body shape`);
-    const throughput = await runThroughput(apps, BENCH_ROUTES, { ...options, log });
+    const throughput = await runThroughput(apps, options.routes, { ...options, log });
     const peakRss = [];
     for (const app of apps) peakRss.push({ app: app.name, bytes: (await app.stats(false)).maxRss });
     report = { environment, summaries: throughput.summaries, peakRss, micro, unexpected: throughput.unexpected };
@@ -118,10 +146,11 @@ async function main(): Promise<number> {
     await Promise.all(apps.map((app) => app.stop()));
   }
 
+  const probe = options.probe ? await probePhase(options, environment.nodeLabel) : [];
   const soak = options.smoke ? undefined : await soakPhase(options);
   const unexpectedCount =
     report.unexpected.reduce((sum, u) => sum + u.count, 0) + (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0);
-  const markdown = renderMarkdown({ ...report, soak, unexpectedCount });
+  const markdown = renderMarkdown({ ...report, soak, probe, unexpectedCount });
   log('');
   log(markdown);
   for (const u of report.unexpected) {

@@ -14,6 +14,9 @@ export interface ThroughputOptions {
   readonly log: (line: string) => void;
 }
 
+/** One run of one app on one route. */
+export type Sample = LoadResult & { readonly cpuPerRequest: number };
+
 /** A response whose status was not the route's expected one. */
 export interface Unexpected {
   readonly app: string;
@@ -33,6 +36,13 @@ export interface RouteSummary {
   readonly moduleRps: number;
   readonly bareP99: number;
   readonly moduleP99: number;
+  /**
+   * Median server CPU time per request, µs (user + system of the app's
+   * process over the run). Far less sensitive than req/s to other load on
+   * the machine, so it shows the module's cost when req/s is noisy.
+   */
+  readonly bareCpu: number;
+  readonly moduleCpu: number;
   /** Per-round ratios module ÷ bare: their median, min and max. */
   readonly ratio: { median: number; min: number; max: number };
   readonly rounds: number;
@@ -54,39 +64,51 @@ export async function runThroughput(
   routes: readonly BenchRoute[],
   options: ThroughputOptions,
 ): Promise<ThroughputResult> {
+  const { samples, unexpected } = await sampleRounds(apps, routes, options);
+  return { summaries: summarize(samples, routes, options.rounds), unexpected };
+}
+
+/** Samples per `"<app name> <route name>"`, one per round. */
+export async function sampleRounds(
+  apps: readonly BenchApp[],
+  routes: readonly BenchRoute[],
+  options: ThroughputOptions,
+): Promise<{ samples: Map<string, Sample[]>; unexpected: Unexpected[] }> {
   const unexpected: Unexpected[] = [];
-  const measure = async (app: BenchApp, route: BenchRoute, duration: number): Promise<LoadResult> => {
+  const measure = async (app: BenchApp, route: BenchRoute, duration: number): Promise<Sample> => {
+    const before = await app.stats(false);
     const result = await runLoad(app.url, [route], { duration, connections: options.connections });
+    const after = await app.stats(false);
     collectUnexpected(unexpected, app, route, result);
-    return result;
+    return { ...result, cpuPerRequest: (after.cpu - before.cpu) / Math.max(result.requests, 1) };
   };
   if (options.warmup > 0) {
     options.log(`warm-up: ${options.warmup}s per app and route`);
     for (const route of routes) for (const app of apps) await measure(app, route, options.warmup);
   }
-  const samples = new Map<string, LoadResult[]>();
+  const samples = new Map<string, Sample[]>();
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? [...apps] : [...apps].reverse();
     for (const route of routes) {
       const line: string[] = [];
       for (const app of order) {
         const result = await measure(app, route, options.duration);
-        push(samples, key(app.name, route), result);
-        line.push(`${app.name} ${Math.round(result.rps)}`);
+        push(samples, sampleKey(app.name, route), result);
+        line.push(`${app.name} ${Math.round(result.rps)}/s ${result.cpuPerRequest.toFixed(0)}µs`);
       }
       options.log(`round ${round + 1}/${options.rounds} ${route.name.padEnd(14)} ${line.join(' · ')}`);
     }
   }
-  return { summaries: summarize(samples, routes, options.rounds), unexpected };
+  return { samples, unexpected };
 }
 
-function summarize(samples: Map<string, LoadResult[]>, routes: readonly BenchRoute[], rounds: number): RouteSummary[] {
+function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[], rounds: number): RouteSummary[] {
   const summaries: RouteSummary[] = [];
   for (const platform of ['express', 'fastify'] as const) {
     for (const route of routes) {
-      const plain = samples.get(key('node/plain', route)) ?? [];
-      const bare = samples.get(key(`${platform}/bare`, route)) ?? [];
-      const mod = samples.get(key(`${platform}/module`, route)) ?? [];
+      const plain = samples.get(sampleKey('node/plain', route)) ?? [];
+      const bare = samples.get(sampleKey(`${platform}/bare`, route)) ?? [];
+      const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
       if (bare.length === 0 || mod.length === 0) continue;
       const ratios = mod.map((m, i) => m.rps / bare[i].rps);
       summaries.push({
@@ -97,6 +119,8 @@ function summarize(samples: Map<string, LoadResult[]>, routes: readonly BenchRou
         moduleRps: median(mod.map((s) => s.rps)),
         bareP99: median(bare.map((s) => s.p99)),
         moduleP99: median(mod.map((s) => s.p99)),
+        bareCpu: median(bare.map((s) => s.cpuPerRequest)),
+        moduleCpu: median(mod.map((s) => s.cpuPerRequest)),
         ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
         rounds,
       });
@@ -113,7 +137,7 @@ function collectUnexpected(into: Unexpected[], app: BenchApp, route: BenchRoute,
   if (result.errors > 0) into.push({ app: app.name, route: route.name, expected, status: 'error', count: result.errors });
 }
 
-function key(app: string, route: BenchRoute): string {
+export function sampleKey(app: string, route: BenchRoute): string {
   return `${app} ${route.name}`;
 }
 

@@ -5,12 +5,21 @@ export type AdminRequest = { type: 'stats'; gc: boolean };
 export type AdminMessage =
   | { type: 'ready'; port: number }
   | { type: 'failed'; error: string }
-  | { type: 'stats'; rss: number; heapUsed: number; heapTotal: number; external: number; maxRss: number };
+  | {
+      type: 'stats';
+      rss: number;
+      heapUsed: number;
+      heapTotal: number;
+      external: number;
+      maxRss: number;
+      /** CPU time the process used so far (user + system), µs. */
+      cpu: number;
+    };
 
 /**
  * Tells the runner the app listens on `port` and answers its admin requests:
  * `stats` (optionally after two forced GCs, which needs `--expose-gc`) reads
- * `process.memoryUsage()` and the peak RSS. Admin traffic goes over IPC, never
+ * `process.memoryUsage()`, the peak RSS and the CPU time used so far. Admin traffic goes over IPC, never
  * over the measured HTTP server. The process exits when the runner goes away,
  * so nothing outlives a benchmark.
  */
@@ -20,6 +29,7 @@ export function serveAdmin(port: number): void {
     if (message.type !== 'stats') return;
     if (message.gc) collectGarbage();
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     send({
       type: 'stats',
       rss: memory.rss,
@@ -27,6 +37,7 @@ export function serveAdmin(port: number): void {
       heapTotal: memory.heapTotal,
       external: memory.external,
       maxRss: process.resourceUsage().maxRSS * 1024,
+      cpu: cpu.user + cpu.system,
     });
   });
   process.on('disconnect', () => process.exit(0));

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import { Module, ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -12,7 +14,7 @@ import { BenchController } from './bench.controller';
 
 /**
  * One Nest bench app per process:
- * `node nest-app.main.js <bare|module> <express|fastify> [--quiet]`.
+ * `node nest-app.main.js <bare|module> <express|fastify> [--quiet] [--als-probe]`.
  * The two variants differ only in the module: bare Nest gets its default
  * filter and `useGlobalPipes(new ValidationPipe())`, the other
  * `ErrorsModule.forRoot()` and nothing else.
@@ -27,6 +29,9 @@ class BenchAppModule {
 async function main(): Promise<void> {
   const [variant, platform] = process.argv.slice(2);
   const quiet = process.argv.includes('--quiet');
+  // The probe switches Node's async context on, as the module does per
+  // request, without the module: what is left is the module's own cost.
+  if (process.argv.includes('--als-probe')) new AsyncLocalStorage<string>().enterWith('probe');
   if ((variant !== 'bare' && variant !== 'module') || (platform !== 'express' && platform !== 'fastify')) {
     throw new Error(`usage: nest-app.main.js <bare|module> <express|fastify> [--quiet], got ${variant} ${platform}`);
   }
