@@ -42,7 +42,7 @@ export async function runAlsProbe(
   for (const node of nodes) {
     const specs: AppSpec[] = [];
     for (const platform of ['express', 'fastify'] as const) {
-      const base = { platform, node: node.path, nodeLabel: node.label };
+      const base = { platform, node: node.path, nodeLabel: node.label.replace(/^Node (\d+).*/, 'node$1') };
       specs.push({ ...base, variant: 'bare' }, { ...base, variant: 'bare', alsProbe: true }, { ...base, variant: 'module' });
     }
     const apps: BenchApp[] = [];

@@ -37,6 +37,23 @@ const NEST_APPS: AppSpec[] = [
   { platform: 'fastify', variant: 'module' },
 ];
 
+/** Bare Nest plus an AsyncLocalStorage: measured beside the pairs, never a target. */
+const PROBE_APPS: AppSpec[] = [
+  { platform: 'express', variant: 'bare', alsProbe: true },
+  { platform: 'fastify', variant: 'bare', alsProbe: true },
+];
+
+/** Throughput order: each bare/module pair adjacent, the probe after its pair. */
+const THROUGHPUT_APPS: AppSpec[] = [
+  { platform: 'node', variant: 'plain' },
+  NEST_APPS[0],
+  NEST_APPS[1],
+  PROBE_APPS[0],
+  NEST_APPS[2],
+  NEST_APPS[3],
+  PROBE_APPS[1],
+];
+
 function settings() {
   const { values } = parseArgs({
     options: {
@@ -59,7 +76,7 @@ function settings() {
   return {
     smoke,
     soakOnly: values.soak,
-    rounds: num(values.rounds, smoke ? 1 : 9),
+    rounds: num(values.rounds, smoke ? 1 : 7),
     duration: num(values.duration, smoke ? 1 : 1.5),
     warmup: num(values.warmup, smoke ? 0 : 1.5),
     connections: num(values.connections, 10),
@@ -98,17 +115,15 @@ async function soakPhase(options: ReturnType<typeof settings>): Promise<SoakResu
 }
 
 /**
- * The success path with and without an AsyncLocalStorage, on the runner's
- * Node and, in a full run, also on the project's Node 24 (compat/nest12) or
- * `--probe-node <path>` when available.
+ * The success path with and without an AsyncLocalStorage on a second Node:
+ * the project's Node 24 (compat/nest12) or `--probe-node <path>`, when present.
  */
-async function probePhase(options: ReturnType<typeof settings>, runnerLabel: string): Promise<ProbeRow[]> {
-  const nodes: Array<{ label: string; path?: string }> = [{ label: runnerLabel }];
+async function probePhase(options: ReturnType<typeof settings>): Promise<ProbeRow[]> {
   const second = options.probeNode ?? (options.smoke ? undefined : findSecondNode(PROJECT_ROOT));
-  if (second) {
-    const version = spawnSync(second, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
-    if (version) nodes.push({ label: `node${version.split('.')[0]}`, path: second });
-  }
+  if (!second) return [];
+  const version = spawnSync(second, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+  if (!version) return [];
+  const nodes = [{ label: `Node ${version}`, path: second }];
   log(`probe: success path with and without AsyncLocalStorage on ${nodes.map((n) => n.label).join(', ')}`);
   // Fewer rounds than the main table: it explains a cost, it sets no target.
   const rounds = Math.min(options.rounds, 5);
@@ -129,7 +144,7 @@ async function main(): Promise<number> {
   const micro = await runMicro(options.microTimeMs);
   for (const m of micro) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
 
-  const apps = await startAll([{ platform: 'node', variant: 'plain' }, ...NEST_APPS], options.quietLogs);
+  const apps = await startAll(THROUGHPUT_APPS, options.quietLogs);
   let report;
   try {
     const problems = await preflight(apps, BENCH_ROUTES);
@@ -146,7 +161,7 @@ async function main(): Promise<number> {
     await Promise.all(apps.map((app) => app.stop()));
   }
 
-  const probe = options.probe ? await probePhase(options, environment.nodeLabel) : [];
+  const probe = options.probe ? await probePhase(options) : [];
   const soak = options.smoke ? undefined : await soakPhase(options);
   const unexpectedCount =
     report.unexpected.reduce((sum, u) => sum + u.count, 0) + (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0);

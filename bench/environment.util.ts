@@ -8,8 +8,6 @@ export interface BenchEnvironment {
   readonly memory: string;
   readonly os: string;
   readonly node: string;
-  /** `node20`: names the runner's Node in the probe table. */
-  readonly nodeLabel: string;
   readonly nest: string;
   readonly express: string;
   readonly fastify: string;
@@ -38,7 +36,6 @@ export function describeEnvironment(settings: {
     memory: `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`,
     os: `${type()} ${release()}`,
     node: process.version,
-    nodeLabel: `node${process.versions.node.split('.')[0]}`,
     nest: version('@nestjs/core'),
     express: version('@nestjs/platform-express'),
     fastify: version('@nestjs/platform-fastify'),

@@ -43,6 +43,14 @@ export interface RouteSummary {
    */
   readonly bareCpu: number;
   readonly moduleCpu: number;
+  /**
+   * Bare Nest with an AsyncLocalStorage switched on and no module (NaN when
+   * not measured): separates Node's async-context cost from the module's own.
+   */
+  readonly alsRps: number;
+  readonly alsCpu: number;
+  /** Median per-round ratio module ÷ (bare Nest + AsyncLocalStorage). */
+  readonly ratioToAls: number;
   /** Per-round ratios module ÷ bare: their median, min and max. */
   readonly ratio: { median: number; min: number; max: number };
   readonly rounds: number;
@@ -109,8 +117,10 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
       const plain = samples.get(sampleKey('node/plain', route)) ?? [];
       const bare = samples.get(sampleKey(`${platform}/bare`, route)) ?? [];
       const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
+      const als = samples.get(sampleKey(`${platform}/bare+als`, route)) ?? [];
       if (bare.length === 0 || mod.length === 0) continue;
       const ratios = mod.map((m, i) => m.rps / bare[i].rps);
+      const alsRatios = als.map((a, i) => mod[i].rps / a.rps);
       summaries.push({
         route,
         platform,
@@ -121,6 +131,9 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
         moduleP99: median(mod.map((s) => s.p99)),
         bareCpu: median(bare.map((s) => s.cpuPerRequest)),
         moduleCpu: median(mod.map((s) => s.cpuPerRequest)),
+        alsRps: median(als.map((s) => s.rps)),
+        alsCpu: median(als.map((s) => s.cpuPerRequest)),
+        ratioToAls: median(alsRatios),
         ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
         rounds,
       });
