@@ -23,9 +23,13 @@ export interface SoakResult {
   readonly pass: boolean;
 }
 
-/** Growth that counts as noise: V8 heap pages and allocator slack, not a leak. */
+/**
+ * Heap growth after forced GC that counts as noise (5 bytes per request over
+ * 200,000): a leaked request context or log line is far more than that.
+ * RSS is reported but not judged: after GC it moves by tens of MiB either way
+ * on bare Nest too (the allocator keeps or returns pages as it likes).
+ */
 export const SOAK_HEAP_NOISE_BYTES = 1024 * 1024;
-export const SOAK_RSS_NOISE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Sends `requests` requests across every route, each with its own
@@ -49,10 +53,7 @@ export async function runSoak(apps: readonly BenchApp[], routes: readonly BenchR
     const end = await app.stats(true);
     let unexpected = load.errors;
     for (const [status, count] of load.statuses) if (!expected.has(status)) unexpected += count;
-    const pass =
-      unexpected === 0 &&
-      end.heapUsed - start.heapUsed <= SOAK_HEAP_NOISE_BYTES &&
-      end.rss - start.rss <= SOAK_RSS_NOISE_BYTES;
+    const pass = unexpected === 0 && end.heapUsed - start.heapUsed <= SOAK_HEAP_NOISE_BYTES;
     results.push({ app: app.name, requests: load.requests, seconds, start, end, unexpected, pass });
     options.log(
       `soak ${app.name}: ${load.requests} requests in ${seconds.toFixed(1)}s, heap ${mb(start.heapUsed)} → ${mb(end.heapUsed)} MiB, ` +
