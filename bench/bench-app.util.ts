@@ -1,0 +1,116 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+import type { AdminMessage } from './apps/admin.util';
+import type { Variant } from './bench.routes';
+
+/** Memory of an app process, in bytes. */
+export type MemoryStats = Omit<Extract<AdminMessage, { type: 'stats' }>, 'type'>;
+
+/** Which app to start: the node:http ceiling, or a Nest variant on one adapter. */
+export interface AppSpec {
+  readonly variant: Variant;
+  readonly platform: 'node' | 'express' | 'fastify';
+  /**
+   * Bare Nest with an `AsyncLocalStorage` switched on and nothing else: shows
+   * what Node's async context costs a Nest app by itself (see als-probe).
+   */
+  readonly alsProbe?: boolean;
+  /** Node binary for the app (default: the runner's). */
+  readonly node?: string;
+  /** Label of that Node, for names. */
+  readonly nodeLabel?: string;
+}
+
+const BOOT_TIMEOUT_MS = 30_000;
+const ADMIN_TIMEOUT_MS = 10_000;
+
+/**
+ * One bench app in its own process on 127.0.0.1 (a free port picked by the
+ * OS), started with `--expose-gc` and an IPC channel for memory stats. Its
+ * stdout/stderr go to /dev/null, so logging costs what a write costs, not
+ * what a terminal costs.
+ */
+export class BenchApp {
+  private constructor(
+    readonly spec: AppSpec,
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {}
+
+  /** Short name for tables: `express/module`, `node/plain`. */
+  get name(): string {
+    return appName(this.spec);
+  }
+
+  static async start(spec: AppSpec, options: { quiet: boolean }): Promise<BenchApp> {
+    const script =
+      spec.variant === 'plain' ? join(__dirname, 'apps/plain-http.main.js') : join(__dirname, 'apps/nest-app.main.js');
+    const flags = [...(options.quiet ? ['--quiet'] : []), ...(spec.alsProbe ? ['--als-probe'] : [])];
+    const args = spec.variant === 'plain' ? [] : [spec.variant, spec.platform, ...flags];
+    const child = fork(script, args, {
+      execArgv: ['--expose-gc'],
+      ...(spec.node ? { execPath: spec.node } : {}),
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    const port = await waitForReady(child, appName(spec));
+    return new BenchApp(spec, `http://127.0.0.1:${port}`, child);
+  }
+
+  /** Memory now; after two forced GCs when `gc` is true. */
+  stats(gc: boolean): Promise<MemoryStats> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name}: no stats within ${ADMIN_TIMEOUT_MS} ms`)), ADMIN_TIMEOUT_MS);
+      const onMessage = (message: AdminMessage): void => {
+        if (message.type !== 'stats') return;
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        const { type: _type, ...stats } = message;
+        resolve(stats);
+      };
+      this.child.on('message', onMessage);
+      this.child.send({ type: 'stats', gc });
+    });
+  }
+
+  /** Ends the process (closing IPC makes it exit; SIGKILL if it lingers). */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** `express/module`, `fastify/bare+als`, `fastify/module@node24`. */
+function appName(spec: AppSpec): string {
+  return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.nodeLabel ? `@${spec.nodeLabel}` : ''}`;
+}
+
+/** Resolves with the app's port; a failed boot reports its error over IPC. */
+function waitForReady(child: ChildProcess, name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let booted = false;
+    let reason = '';
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start: ${why}${reason ? `\n${reason}` : ''}`));
+    };
+    const timer = setTimeout(() => fail(`no ready message within ${BOOT_TIMEOUT_MS} ms`), BOOT_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      if (!booted) fail(`exited with code ${code}`);
+    });
+    child.on('message', (message: AdminMessage) => {
+      if (message.type === 'failed') reason = message.error;
+      if (message.type !== 'ready') return;
+      booted = true;
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+  });
+}

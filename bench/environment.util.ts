@@ -1,0 +1,58 @@
+import { cpus, release, totalmem, type } from 'node:os';
+
+/** Where and how a run was measured, printed with every table. */
+export interface BenchEnvironment {
+  readonly date: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memory: string;
+  readonly os: string;
+  readonly node: string;
+  readonly nest: string;
+  readonly express: string;
+  readonly fastify: string;
+  readonly classValidator: string;
+  readonly autocannon: string;
+  readonly connections: number;
+  readonly rounds: number;
+  readonly duration: number;
+  readonly warmup: number;
+  /** One sentence saying whether the apps log their 500s. */
+  readonly logging: string;
+}
+
+export function describeEnvironment(settings: {
+  connections: number;
+  rounds: number;
+  duration: number;
+  warmup: number;
+  quietLogs: boolean;
+}): BenchEnvironment {
+  const cpu = cpus()[0]?.model.trim() || 'unknown CPU';
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu,
+    cores: cpus().length,
+    memory: `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    nest: version('@nestjs/core'),
+    express: version('@nestjs/platform-express'),
+    fastify: version('@nestjs/platform-fastify'),
+    classValidator: version('class-validator'),
+    autocannon: version('autocannon'),
+    ...settings,
+    logging: settings.quietLogs
+      ? 'The Nest logger is silenced in every app alike (`--quiet-logs`), so the 500 rows measure the filters without logging.'
+      : 'Logging is on in every app alike: on the 500 path both Nest\'s default filter and the module log the error ' +
+        'with its stack once per request, written to /dev/null, so the 500 rows include the cost of logging.',
+  };
+}
+
+function version(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,85 @@
+import autocannon from 'autocannon';
+
+import type { BenchRoute } from './bench.routes';
+
+/** One load run against one app. */
+export interface LoadResult {
+  /** Requests per second: completed responses over the run's wall time. */
+  readonly rps: number;
+  /** 99th percentile latency, ms. */
+  readonly p99: number;
+  readonly requests: number;
+  /** Responses per status code. */
+  readonly statuses: ReadonlyMap<number, number>;
+  /** Connection errors, timeouts included (never expected on loopback). */
+  readonly errors: number;
+}
+
+export interface LoadOptions {
+  /** Seconds of load, unless `amount` is given. */
+  readonly duration?: number;
+  /** Total number of requests; the run ends when they are answered. */
+  readonly amount?: number;
+  readonly connections: number;
+  /** Give every request its own `x-request-id` (`<prefix>-<n>`). */
+  readonly requestIdPrefix?: string;
+}
+
+/**
+ * Loads `url` with autocannon (programmatic API, keep-alive, no pipelining),
+ * cycling through `routes`, and counts every response status so unexpected
+ * ones can be reported instead of silently measured.
+ */
+export function runLoad(url: string, routes: readonly BenchRoute[], options: LoadOptions): Promise<LoadResult> {
+  let counter = 0;
+  const prefix = options.requestIdPrefix;
+  const requests = routes.map((route) => ({
+    method: route.method,
+    path: route.path,
+    ...(route.body === undefined
+      ? {}
+      : { body: route.body, headers: { 'content-type': 'application/json' } }),
+    ...(prefix === undefined
+      ? {}
+      : {
+          setupRequest: (request: { headers?: Record<string, string> }) => {
+            request.headers = { ...request.headers, 'x-request-id': `${prefix}-${++counter}` };
+            return request;
+          },
+        }),
+  }));
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: options.connections,
+        pipelining: 1,
+        ...(options.amount === undefined ? { duration: options.duration ?? 1 } : { amount: options.amount }),
+        timeout: 10,
+        requests: requests as autocannon.Request[],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const statuses = new Map<number, number>();
+        for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+          statuses.set(Number(code), stats.count ?? 0);
+        }
+        const answered = [...statuses.values()].reduce((sum, n) => sum + n, 0);
+        resolve({
+          rps: answered / Math.max(result.duration, 1e-3),
+          p99: result.latency.p99,
+          requests: answered,
+          statuses,
+          errors: result.errors,
+        });
+      },
+    );
+  });
+}
+
+/** Responses whose status is not `expected`, by status. */
+export function unexpectedStatuses(statuses: ReadonlyMap<number, number>, expected: readonly number[]): Map<number, number> {
+  const wrong = new Map<number, number>();
+  for (const [status, count] of statuses) if (!expected.includes(status)) wrong.set(status, count);
+  return wrong;
+}

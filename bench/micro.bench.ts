@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+
+import { NotFoundException } from '@nestjs/common';
+import type { ValidationError } from '@nestjs/common';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsEmail, IsInt, IsString, Min, MinLength, ValidateNested, validateSync } from 'class-validator';
+import { Bench } from 'tinybench';
+
+import { ApiException, defineErrors } from '../src';
+import { resolveErrorsOptions } from '../src/errors-module.options';
+import { normalizeException } from '../src/filter/normalize-exception.util';
+import { formatEnvelope } from '../src/formats/envelope.format';
+import { flattenValidationErrors } from '../src/validation/validation-errors.util';
+import { ValidationFailedException } from '../src/validation/validation-failed.exception';
+
+/** One pure step, timed in-process without HTTP. */
+export interface MicroResult {
+  readonly name: string;
+  /** Mean time per call, nanoseconds. */
+  readonly meanNs: number;
+  readonly p99Ns: number;
+  readonly opsPerSecond: number;
+  readonly samples: number;
+}
+
+class Address {
+  @IsString() @MinLength(2) city!: string;
+}
+class Item {
+  @IsString() @MinLength(3) sku!: string;
+  @IsInt() @Min(1) quantity!: number;
+}
+class Order {
+  @IsEmail() email!: string;
+  @ValidateNested() @Type(() => Address) address!: Address;
+  @ValidateNested({ each: true }) @Type(() => Item) items!: Item[];
+}
+
+const AppErrors = defineErrors({
+  InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' },
+});
+
+/** class-validator's real output for a flat form (2 fields) and a nested order (5 fields, 3 levels). */
+function validationErrors(): { flat: ValidationError[]; nested: ValidationError[] } {
+  const flat = validateSync(plainToInstance(Address, { city: 1 }));
+  const nested = validateSync(
+    plainToInstance(Order, {
+      email: 'nope',
+      address: { city: '' },
+      items: [{ sku: 'ABC', quantity: 1 }, { sku: 'x', quantity: 0 }, { sku: 1, quantity: 'two' }],
+    }),
+  );
+  return { flat: flat as ValidationError[], nested: nested as ValidationError[] };
+}
+
+/**
+ * The per-error CPU of the module's pure parts: exception → envelope
+ * (`normalizeException` + `formatEnvelope` with default options) and
+ * `ValidationError[]` → field map (`flattenValidationErrors`). Exceptions are
+ * built once outside the timed function, as the filter receives them built.
+ */
+export async function runMicro(timeMs: number): Promise<MicroResult[]> {
+  const options = resolveErrorsOptions();
+  const id = '5f1d7c0e-2b8a-4c1e-9a57-3d2f8e6b1c40';
+  const envelope = (exception: unknown) => () => formatEnvelope(normalizeException(exception, options), id, options.docsBaseUrl);
+  const { flat, nested } = validationErrors();
+  const bench = new Bench({ time: timeMs, warmupTime: Math.min(timeMs, 200) });
+  bench
+    .add('NotFoundException → envelope', envelope(new NotFoundException('Item 0 does not exist.')))
+    .add('ApiException (catalog, cause) → envelope', envelope(new ApiException(AppErrors.InvalidApiKey, { cause: 'Unknown key.' })))
+    .add('unexpected Error → 500 envelope', envelope(new Error('connect ECONNREFUSED 127.0.0.1:5432')))
+    .add('ValidationFailedException → 422 envelope', envelope(new ValidationFailedException(flattenValidationErrors(nested))))
+    .add('ValidationError[] → field map (2 fields, flat)', () => flattenValidationErrors(flat))
+    .add('ValidationError[] → field map (5 fields, nested)', () => flattenValidationErrors(nested));
+  await bench.run();
+  return bench.tasks.map((task) => {
+    const result = task.result;
+    if (result.state !== 'completed') throw new Error(`micro-benchmark "${task.name}" ${result.state}`);
+    return {
+      name: task.name,
+      meanNs: result.latency.mean * 1e6,
+      p99Ns: result.latency.p99 * 1e6,
+      opsPerSecond: result.throughput.mean,
+      samples: result.latency.samples?.length ?? 0,
+    };
+  });
+}

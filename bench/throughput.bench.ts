@@ -1,0 +1,161 @@
+import type { BenchApp } from './bench-app.util';
+import type { BenchRoute } from './bench.routes';
+import { runLoad, unexpectedStatuses } from './load.util';
+import type { LoadResult } from './load.util';
+import { median } from './stats.util';
+
+export interface ThroughputOptions {
+  readonly rounds: number;
+  /** Seconds of load per app and route in each round. */
+  readonly duration: number;
+  /** Seconds of untimed load per app and route before round 1 (JIT warm-up). */
+  readonly warmup: number;
+  readonly connections: number;
+  readonly log: (line: string) => void;
+}
+
+/** One run of one app on one route. */
+export type Sample = LoadResult & { readonly cpuPerRequest: number };
+
+/** A response whose status was not the route's expected one. */
+export interface Unexpected {
+  readonly app: string;
+  readonly route: string;
+  readonly expected: number;
+  readonly status: number | 'error';
+  readonly count: number;
+}
+
+/** Paired result for one route on one adapter. */
+export interface RouteSummary {
+  readonly route: BenchRoute;
+  readonly platform: 'express' | 'fastify';
+  /** node:http ceiling, median req/s. */
+  readonly plainRps: number;
+  readonly bareRps: number;
+  readonly moduleRps: number;
+  readonly bareP99: number;
+  readonly moduleP99: number;
+  /**
+   * Median server CPU time per request, µs (user + system of the app's
+   * process over the run). Far less sensitive than req/s to other load on
+   * the machine, so it shows the module's cost when req/s is noisy.
+   */
+  readonly bareCpu: number;
+  readonly moduleCpu: number;
+  /**
+   * Bare Nest with an AsyncLocalStorage switched on and no module (NaN when
+   * not measured): separates Node's async-context cost from the module's own.
+   */
+  readonly alsRps: number;
+  readonly alsCpu: number;
+  /** Median per-round ratio module ÷ (bare Nest + AsyncLocalStorage). */
+  readonly ratioToAls: number;
+  /** Per-round ratios module ÷ bare: their median, min and max. */
+  readonly ratio: { median: number; min: number; max: number };
+  readonly rounds: number;
+}
+
+export interface ThroughputResult {
+  readonly summaries: RouteSummary[];
+  readonly unexpected: Unexpected[];
+}
+
+/**
+ * Interleaved rounds: for each route, every app in turn (the ceiling, then
+ * bare and module side by side per adapter), the order reversed each round,
+ * so drift on a noisy shared machine hits both sides of a pair alike. The
+ * ratio is computed per round, between runs seconds apart.
+ */
+export async function runThroughput(
+  apps: readonly BenchApp[],
+  routes: readonly BenchRoute[],
+  options: ThroughputOptions,
+): Promise<ThroughputResult> {
+  const { samples, unexpected } = await sampleRounds(apps, routes, options);
+  return { summaries: summarize(samples, routes, options.rounds), unexpected };
+}
+
+/** Samples per `"<app name> <route name>"`, one per round. */
+export async function sampleRounds(
+  apps: readonly BenchApp[],
+  routes: readonly BenchRoute[],
+  options: ThroughputOptions,
+): Promise<{ samples: Map<string, Sample[]>; unexpected: Unexpected[] }> {
+  const unexpected: Unexpected[] = [];
+  const measure = async (app: BenchApp, route: BenchRoute, duration: number): Promise<Sample> => {
+    const before = await app.stats(false);
+    const result = await runLoad(app.url, [route], { duration, connections: options.connections });
+    const after = await app.stats(false);
+    collectUnexpected(unexpected, app, route, result);
+    return { ...result, cpuPerRequest: (after.cpu - before.cpu) / Math.max(result.requests, 1) };
+  };
+  if (options.warmup > 0) {
+    options.log(`warm-up: ${options.warmup}s per app and route`);
+    for (const route of routes) for (const app of apps) await measure(app, route, options.warmup);
+  }
+  const samples = new Map<string, Sample[]>();
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? [...apps] : [...apps].reverse();
+    for (const route of routes) {
+      const line: string[] = [];
+      for (const app of order) {
+        const result = await measure(app, route, options.duration);
+        push(samples, sampleKey(app.name, route), result);
+        line.push(`${app.name} ${Math.round(result.rps)}/s ${result.cpuPerRequest.toFixed(0)}µs`);
+      }
+      options.log(`round ${round + 1}/${options.rounds} ${route.name.padEnd(14)} ${line.join(' · ')}`);
+    }
+  }
+  return { samples, unexpected };
+}
+
+function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[], rounds: number): RouteSummary[] {
+  const summaries: RouteSummary[] = [];
+  for (const platform of ['express', 'fastify'] as const) {
+    for (const route of routes) {
+      const plain = samples.get(sampleKey('node/plain', route)) ?? [];
+      const bare = samples.get(sampleKey(`${platform}/bare`, route)) ?? [];
+      const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
+      const als = samples.get(sampleKey(`${platform}/bare+als`, route)) ?? [];
+      if (bare.length === 0 || mod.length === 0) continue;
+      const ratios = mod.map((m, i) => m.rps / bare[i].rps);
+      const alsRatios = als.map((a, i) => mod[i].rps / a.rps);
+      summaries.push({
+        route,
+        platform,
+        plainRps: median(plain.map((s) => s.rps)),
+        bareRps: median(bare.map((s) => s.rps)),
+        moduleRps: median(mod.map((s) => s.rps)),
+        bareP99: median(bare.map((s) => s.p99)),
+        moduleP99: median(mod.map((s) => s.p99)),
+        bareCpu: median(bare.map((s) => s.cpuPerRequest)),
+        moduleCpu: median(mod.map((s) => s.cpuPerRequest)),
+        alsRps: median(als.map((s) => s.rps)),
+        alsCpu: median(als.map((s) => s.cpuPerRequest)),
+        ratioToAls: median(alsRatios),
+        ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+        rounds,
+      });
+    }
+  }
+  return summaries;
+}
+
+function collectUnexpected(into: Unexpected[], app: BenchApp, route: BenchRoute, result: LoadResult): void {
+  const expected = route.expected[app.spec.variant];
+  for (const [status, count] of unexpectedStatuses(result.statuses, [expected])) {
+    into.push({ app: app.name, route: route.name, expected, status, count });
+  }
+  if (result.errors > 0) into.push({ app: app.name, route: route.name, expected, status: 'error', count: result.errors });
+}
+
+export function sampleKey(app: string, route: BenchRoute): string {
+  return `${app} ${route.name}`;
+}
+
+function push<T>(map: Map<string, T[]>, k: string, value: T): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
+}
