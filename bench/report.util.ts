@@ -172,7 +172,7 @@ const RERUN = [
   '### Rerunning it',
   '',
   '```bash',
-  'npm run bench                 # full run (about 15 minutes on 2 cores); rewrites the README's Performance section',
+  'npm run bench                 # full run (about 15 minutes on 2 cores); rewrites the README Performance section',
   'npm run bench -- --soak       # only the soak (200,000 requests per app), printed',
   'npm run bench -- --smoke      # one short round, for CI: exits 1 on any unexpected status',
   'npm run bench -- --rounds 9 --duration 3 --connections 10 --quiet-logs --no-write',
