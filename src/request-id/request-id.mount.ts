@@ -33,7 +33,10 @@ export function mountRequestId(adapter: AbstractHttpAdapter, options: ResolvedEr
       requestIdStorage.run(id, done);
     });
     instance.addHook('preHandler', (request, _reply, done) => {
-      requestIdStorage.run(assignRequestId(request.raw, options), done);
+      const id = assignRequestId(request.raw, options);
+      // Requests without a body keep the context; re-enter only when parsing lost it.
+      if (requestIdStorage.getStore() === id) done();
+      else requestIdStorage.run(id, done);
     });
     return;
   }
