@@ -12,7 +12,10 @@ import type { FieldErrorsOptions } from './validation/validation-errors.util';
  * message hook of `FieldErrorsOptions`.
  * @publicApi
  */
-export type ErrorsValidationOptions = Omit<ValidationPipeOptions, 'exceptionFactory' | 'errorFormat'> &
+export type ErrorsValidationOptions = Omit<
+  ValidationPipeOptions,
+  'exceptionFactory' | 'errorFormat'
+> &
   FieldErrorsOptions & {
     /**
      * Deepest request body (or query) accepted where a DTO is expected;
@@ -46,7 +49,9 @@ export interface ErrorsModuleOptions {
    * @default none (the table in `BUILT_IN_ERRORS`)
    * @see BUILT_IN_ERRORS
    */
-  builtInErrors?: Partial<Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>>;
+  builtInErrors?: Partial<
+    Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
+  >;
   /**
    * Header read from requests and written on every response, success or error.
    * @default 'x-request-id'

@@ -2,14 +2,24 @@ import { randomUUID } from 'node:crypto';
 
 import { BUILT_IN_ERRORS } from './catalog/built-in.errors';
 import type { BuiltInErrorName } from './catalog/built-in.errors';
-import { assertDefinition, assertUniqueCodes, describeEntries } from './catalog/define-errors';
+import {
+  assertDefinition,
+  assertUniqueCodes,
+  describeEntries,
+} from './catalog/define-errors';
 import type { ErrorDefinition } from './catalog/error-definition.interface';
-import { InvalidErrorCatalogError, MESSAGES } from './catalog/messages.constants';
+import {
+  InvalidErrorCatalogError,
+  MESSAGES,
+} from './catalog/messages.constants';
 import {
   DEFAULT_DOCS_PATH,
   DEFAULT_REQUEST_ID_HEADER,
 } from './errors.constants';
-import type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
+import type {
+  ErrorsModuleOptions,
+  ErrorsValidationOptions,
+} from './errors-module-options.interface';
 import { assertMapping } from './mapping/assert-mapping.util';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 
@@ -48,13 +58,19 @@ export interface ResolvedErrorsOptions {
  * overridden) built-ins, and indexes the built-ins by status. Throws an
  * `InvalidErrorCatalogError` at startup on any duplicate code.
  */
-export function resolveErrorsOptions(options: ErrorsModuleOptions = {}): ResolvedErrorsOptions {
+export function resolveErrorsOptions(
+  options: ErrorsModuleOptions = {},
+): ResolvedErrorsOptions {
   const merged = { ...DEFAULT_ERRORS_OPTIONS, ...stripUndefined(options) };
   const builtIns = resolveBuiltIns(options.builtInErrors ?? {});
   const catalog = options.catalog ?? {};
-  for (const [name, definition] of Object.entries(catalog)) assertDefinition(name, definition);
+  for (const [name, definition] of Object.entries(catalog))
+    assertDefinition(name, definition);
   assertUniqueCodes([
-    ...describeEntries(Object.fromEntries([...builtIns.values()].map((d) => [nameOf(d), d])), 'the built-in '),
+    ...describeEntries(
+      Object.fromEntries([...builtIns.values()].map((d) => [nameOf(d), d])),
+      'the built-in ',
+    ),
     ...describeEntries(catalog),
   ]);
   return {
@@ -74,19 +90,28 @@ function resolveBuiltIns(
   overrides: NonNullable<ErrorsModuleOptions['builtInErrors']>,
 ): Map<number, ErrorDefinition & { name: string }> {
   for (const name of Object.keys(overrides)) {
-    if (!(name in BUILT_IN_ERRORS)) throw InvalidErrorCatalogError.create(MESSAGES.unknownBuiltIn(name));
+    if (!(name in BUILT_IN_ERRORS))
+      throw InvalidErrorCatalogError.create(MESSAGES.unknownBuiltIn(name));
   }
   const byStatus = new Map<number, ErrorDefinition & { name: string }>();
   for (const [name, definition] of Object.entries(BUILT_IN_ERRORS)) {
-    const resolved = { ...definition, ...stripUndefined(overrides[name as BuiltInErrorName] ?? {}), name };
+    const resolved = {
+      ...definition,
+      ...stripUndefined(overrides[name as BuiltInErrorName] ?? {}),
+      name,
+    };
     assertDefinition(name, resolved);
     byStatus.set(resolved.status, Object.freeze(resolved));
   }
   return byStatus;
 }
 
-function resolveMappings(mappings: readonly ExceptionMapping[]): readonly ExceptionMapping[] {
-  mappings.forEach((mapping, index) => assertMapping(`mappings[${index}]`, mapping));
+function resolveMappings(
+  mappings: readonly ExceptionMapping[],
+): readonly ExceptionMapping[] {
+  mappings.forEach((mapping, index) =>
+    assertMapping(`mappings[${index}]`, mapping),
+  );
   return Object.freeze([...mappings]);
 }
 
@@ -95,5 +120,7 @@ function nameOf(definition: ErrorDefinition): string {
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

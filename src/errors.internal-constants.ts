@@ -5,10 +5,12 @@ export const RESOLVED_ERRORS_OPTIONS = 'NESTJS_API_ERRORS:RESOLVED_OPTIONS';
 export const REQUEST_ID_KEY = Symbol.for('nestjs-api-errors:request-id');
 
 /** @internal `@MapException()` mappings of a handler or controller (own metadata). */
-export const EXCEPTION_MAPPINGS_METADATA = 'NESTJS_API_ERRORS:EXCEPTION_MAPPINGS';
+export const EXCEPTION_MAPPINGS_METADATA =
+  'NESTJS_API_ERRORS:EXCEPTION_MAPPINGS';
 
 /** @internal `@ForbiddenAsNotFound()` setting of a handler or controller. */
-export const FORBIDDEN_AS_NOT_FOUND_METADATA = 'NESTJS_API_ERRORS:FORBIDDEN_AS_NOT_FOUND';
+export const FORBIDDEN_AS_NOT_FOUND_METADATA =
+  'NESTJS_API_ERRORS:FORBIDDEN_AS_NOT_FOUND';
 
 /** @internal Marks a handler or controller that already has its scoped filter. */
 export const SCOPED_FILTER_METADATA = 'NESTJS_API_ERRORS:SCOPED_FILTER';

@@ -8,7 +8,9 @@ export const {
   MODULE_OPTIONS_TOKEN: ERRORS_MODULE_OPTIONS,
   OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<ErrorsModuleOptions>({ moduleName: 'NestjsApiErrors' })
+} = new ConfigurableModuleBuilder<ErrorsModuleOptions>({
+  moduleName: 'NestjsApiErrors',
+})
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createErrorsOptions')
   .build();

@@ -8,7 +8,10 @@ import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
 
-const OPTIONS: ErrorsModuleOptions = { docsBaseUrl: 'https://x.test/errors/', requestIdHeader: 'X-Trace' };
+const OPTIONS: ErrorsModuleOptions = {
+  docsBaseUrl: 'https://x.test/errors/',
+  requestIdHeader: 'X-Trace',
+};
 
 @Injectable()
 class OptionsFactory implements ErrorsOptionsFactory {
@@ -17,15 +20,22 @@ class OptionsFactory implements ErrorsOptionsFactory {
   }
 }
 
-@Module({ providers: [{ provide: 'DOCS', useValue: 'https://inj.test' }], exports: ['DOCS'] })
+@Module({
+  providers: [{ provide: 'DOCS', useValue: 'https://inj.test' }],
+  exports: ['DOCS'],
+})
 class DocsModule {}
 
 describe('ErrorsModule', () => {
   async function resolve(module: ReturnType<typeof ErrorsModule.forRoot>) {
     const ref = await Test.createTestingModule({ imports: [module] }).compile();
     return {
-      raw: ref.get<ErrorsModuleOptions>(ERRORS_MODULE_OPTIONS, { strict: false }),
-      resolved: ref.get<ResolvedErrorsOptions>(RESOLVED_ERRORS_OPTIONS, { strict: false }),
+      raw: ref.get<ErrorsModuleOptions>(ERRORS_MODULE_OPTIONS, {
+        strict: false,
+      }),
+      resolved: ref.get<ResolvedErrorsOptions>(RESOLVED_ERRORS_OPTIONS, {
+        strict: false,
+      }),
     };
   }
 
@@ -43,25 +53,43 @@ describe('ErrorsModule', () => {
 
   it.each([
     ['forRoot(options)', ErrorsModule.forRoot(OPTIONS)],
-    ['forRootAsync with a sync factory', ErrorsModule.forRootAsync({ useFactory: () => OPTIONS })],
-    ['forRootAsync with an async factory', ErrorsModule.forRootAsync({ useFactory: async () => OPTIONS })],
-    ['forRootAsync with useClass', ErrorsModule.forRootAsync({ useClass: OptionsFactory })],
+    [
+      'forRootAsync with a sync factory',
+      ErrorsModule.forRootAsync({ useFactory: () => OPTIONS }),
+    ],
+    [
+      'forRootAsync with an async factory',
+      ErrorsModule.forRootAsync({ useFactory: async () => OPTIONS }),
+    ],
+    [
+      'forRootAsync with useClass',
+      ErrorsModule.forRootAsync({ useClass: OptionsFactory }),
+    ],
   ])('%s reads the options back', async (_label, module) => {
     const { raw, resolved } = await resolve(module);
     expect(raw).toEqual(OPTIONS);
-    expect(resolved).toMatchObject({ docsBaseUrl: 'https://x.test/errors', requestIdHeader: 'x-trace' });
+    expect(resolved).toMatchObject({
+      docsBaseUrl: 'https://x.test/errors',
+      requestIdHeader: 'x-trace',
+    });
   });
 
   it('forRootAsync with imports and inject', async () => {
     const { resolved } = await resolve(
-      ErrorsModule.forRootAsync({ imports: [DocsModule], inject: ['DOCS'], useFactory: (docs: string) => ({ docsBaseUrl: docs }) }),
+      ErrorsModule.forRootAsync({
+        imports: [DocsModule],
+        inject: ['DOCS'],
+        useFactory: (docs: string) => ({ docsBaseUrl: docs }),
+      }),
     );
     expect(resolved.docsBaseUrl).toBe('https://inj.test');
   });
 
   it('fails to compile with an unknown built-in name', async () => {
     await expect(
-      resolve(ErrorsModule.forRoot({ builtInErrors: { Nope: { code: 1 } } as never })),
+      resolve(
+        ErrorsModule.forRoot({ builtInErrors: { Nope: { code: 1 } } as never }),
+      ),
     ).rejects.toThrow('builtInErrors.Nope does not name a built-in error.');
   });
 });

@@ -1,8 +1,15 @@
 import { Inject, Module } from '@nestjs/common';
-import type { DynamicModule, NestModule, OnApplicationBootstrap } from '@nestjs/common';
+import type {
+  DynamicModule,
+  NestModule,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
-import { ConfigurableModuleClass, OPTIONS_TYPE } from './errors.module-definition';
+import {
+  ConfigurableModuleClass,
+  OPTIONS_TYPE,
+} from './errors.module-definition';
 import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import { ERRORS_PROVIDERS } from './errors.providers';
@@ -22,10 +29,14 @@ import { mountRequestId } from './request-id/request-id.mount';
  * @publicApi
  */
 @Module({ providers: ERRORS_PROVIDERS })
-export class ErrorsModule extends ConfigurableModuleClass implements NestModule, OnApplicationBootstrap {
+export class ErrorsModule
+  extends ConfigurableModuleClass
+  implements NestModule, OnApplicationBootstrap
+{
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    @Inject(RESOLVED_ERRORS_OPTIONS) private readonly options: ResolvedErrorsOptions,
+    @Inject(RESOLVED_ERRORS_OPTIONS)
+    private readonly options: ResolvedErrorsOptions,
     private readonly filter: ErrorsFilter,
   ) {
     super();
@@ -49,7 +60,10 @@ export class ErrorsModule extends ConfigurableModuleClass implements NestModule,
     mountRequestId(adapter, this.options);
     recordOriginalErrors(adapter);
     const instance = adapter.getInstance<{ addHook?: unknown }>();
-    if (typeof instance.addHook === 'function') collectFastifyRoutes(instance as Parameters<typeof collectFastifyRoutes>[0]);
+    if (typeof instance.addHook === 'function')
+      collectFastifyRoutes(
+        instance as Parameters<typeof collectFastifyRoutes>[0],
+      );
   }
 
   /** Runs after Nest mounted its router, so the fallback comes last. */

@@ -18,13 +18,20 @@ export const ERRORS_PROVIDERS: Provider[] = [
   {
     provide: RESOLVED_ERRORS_OPTIONS,
     inject: [ERRORS_MODULE_OPTIONS],
-    useFactory: (options: ErrorsModuleOptions) => rememberDocsBase(resolveErrorsOptions(options)),
+    useFactory: (options: ErrorsModuleOptions) =>
+      rememberDocsBase(resolveErrorsOptions(options)),
   },
   {
     provide: ErrorsFilter,
     inject: [ModuleRef, HttpAdapterHost, RESOLVED_ERRORS_OPTIONS],
-    useFactory: (moduleRef: ModuleRef, adapterHost: HttpAdapterHost, options: ResolvedErrorsOptions) =>
-      options.filter ? moduleRef.create(options.filter) : new ErrorsFilter(adapterHost, options),
+    useFactory: (
+      moduleRef: ModuleRef,
+      adapterHost: HttpAdapterHost,
+      options: ResolvedErrorsOptions,
+    ) =>
+      options.filter
+        ? moduleRef.create(options.filter)
+        : new ErrorsFilter(adapterHost, options),
   },
   { provide: APP_FILTER, useExisting: ErrorsFilter },
   {

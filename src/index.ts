@@ -1,7 +1,13 @@
 // Module
 export { ErrorsModule } from './errors.module';
-export type { ErrorsModuleAsyncOptions, ErrorsOptionsFactory } from './errors.module-definition';
-export type { ErrorsModuleOptions, ErrorsValidationOptions } from './errors-module-options.interface';
+export type {
+  ErrorsModuleAsyncOptions,
+  ErrorsOptionsFactory,
+} from './errors.module-definition';
+export type {
+  ErrorsModuleOptions,
+  ErrorsValidationOptions,
+} from './errors-module-options.interface';
 export { DEFAULT_ERRORS_OPTIONS } from './errors-module.options';
 export {
   DEFAULT_DOCS_PATH,
@@ -49,7 +55,10 @@ export { isWellFormedRequestId } from './request-id/request-id.util';
 // Validation
 export { ValidationFailedException } from './validation/validation-failed.exception';
 export { flattenValidationErrors } from './validation/validation-errors.util';
-export type { FieldErrorContext, FieldErrorsOptions } from './validation/validation-errors.util';
+export type {
+  FieldErrorContext,
+  FieldErrorsOptions,
+} from './validation/validation-errors.util';
 export { validationExceptionFactory } from './validation/validation.pipe-factory';
 export { ErrorsValidationPipe } from './validation/errors-validation.pipe';
 

@@ -40,8 +40,16 @@ describe.each(platforms)('body parser failures (%p)', (Adapter) => {
   it('answers an unsupported content encoding with 415', async () => {
     const res = await http(app)
       .post('/echo')
-      .set('content-type', Adapter.name === 'FastifyAdapter' ? 'application/x-unknown' : 'application/json')
-      .set('content-encoding', Adapter.name === 'FastifyAdapter' ? 'identity' : 'x-unknown')
+      .set(
+        'content-type',
+        Adapter.name === 'FastifyAdapter'
+          ? 'application/x-unknown'
+          : 'application/json',
+      )
+      .set(
+        'content-encoding',
+        Adapter.name === 'FastifyAdapter' ? 'identity' : 'x-unknown',
+      )
       .send('{}');
     expectEnvelope(res, { ...BUILT_IN_ERRORS.UnsupportedMediaType });
   });
@@ -57,11 +65,18 @@ describe.each(platforms)('router 404 with a global prefix (%p)', (Adapter) => {
   });
   afterAll(() => app.close());
 
-  it.each(['/api/unknown', '/unknown', '/'])('answers %s with the 404 envelope', async (path) => {
-    const res = await http(app).get(path).set('x-request-id', 'prefix-404');
-    expectEnvelope(res, { status: 404, code: 'not_found', message: `Cannot GET ${path}` });
-    expect(res.body.request_id).toBe('prefix-404');
-  });
+  it.each(['/api/unknown', '/unknown', '/'])(
+    'answers %s with the 404 envelope',
+    async (path) => {
+      const res = await http(app).get(path).set('x-request-id', 'prefix-404');
+      expectEnvelope(res, {
+        status: 404,
+        code: 'not_found',
+        message: `Cannot GET ${path}`,
+      });
+      expect(res.body.request_id).toBe('prefix-404');
+    },
+  );
 
   it('still serves prefixed and excluded routes', async () => {
     expect((await http(app).get('/api/api-exception')).status).toBe(401);
@@ -69,7 +84,10 @@ describe.each(platforms)('router 404 with a global prefix (%p)', (Adapter) => {
   });
 
   it('answers malformed JSON outside the prefix with the 400 envelope', async () => {
-    const res = await http(app).post('/elsewhere').set('content-type', 'application/json').send('{nope');
+    const res = await http(app)
+      .post('/elsewhere')
+      .set('content-type', 'application/json')
+      .send('{nope');
     expectEnvelope(res, MALFORMED);
   });
 });

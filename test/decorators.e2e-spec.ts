@@ -3,8 +3,16 @@ import { Module } from '@nestjs/common';
 import type { Response } from 'supertest';
 
 import { ErrorsModule } from '../src';
-import { InheritedController, PlainController, ScopedController } from './fixtures/decorators.controllers';
-import { AccessDeniedError, QuotaError, SemanticsErrors as E } from './fixtures/semantics.errors';
+import {
+  InheritedController,
+  PlainController,
+  ScopedController,
+} from './fixtures/decorators.controllers';
+import {
+  AccessDeniedError,
+  QuotaError,
+  SemanticsErrors as E,
+} from './fixtures/semantics.errors';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -14,7 +22,11 @@ import { platforms } from './utils/platforms';
     ErrorsModule.forRoot({
       catalog: E,
       mappings: [
-        { exception: QuotaError, error: E.QuotaExceeded, cause: (e: QuotaError) => e.message },
+        {
+          exception: QuotaError,
+          error: E.QuotaExceeded,
+          cause: (e: QuotaError) => e.message,
+        },
         { exception: AccessDeniedError, error: E.NoAccess },
       ],
     }),
@@ -39,16 +51,27 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
   });
   afterAll(() => app.close());
 
-  const get = (path: string) => http(app).get(path).set('x-request-id', SAME_ID);
+  const get = (path: string) =>
+    http(app).get(path).set('x-request-id', SAME_ID);
 
   describe('@ForbiddenAsNotFound()', () => {
-    it.each(['/scoped/guard', '/scoped/handler', '/scoped/api-exception', '/scoped/app-mapped-forbidden', '/plain/concealed'])(
+    it.each([
+      '/scoped/guard',
+      '/scoped/handler',
+      '/scoped/api-exception',
+      '/scoped/app-mapped-forbidden',
+      '/plain/concealed',
+    ])(
       'answers the 403 of %s exactly as the genuine 404 of the route',
       async (path) => {
         const concealed = await get(path);
         const genuine = await get('/scoped/genuine');
         expect(observable(concealed)).toStrictEqual(observable(genuine));
-        expectEnvelope(concealed, { status: 404, code: 'not_found', message: 'The requested resource does not exist.' });
+        expectEnvelope(concealed, {
+          status: 404,
+          code: 'not_found',
+          message: 'The requested resource does not exist.',
+        });
       },
     );
 
@@ -56,11 +79,20 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
       const concealed = await http(app).get('/scoped/guard');
       const genuine = await http(app).get('/scoped/genuine');
       expect(concealed.body.request_id).not.toBe(genuine.body.request_id);
-      expect({ ...concealed.body, request_id: 'x' }).toStrictEqual({ ...genuine.body, request_id: 'x' });
-      const differing = Object.keys({ ...concealed.headers, ...genuine.headers }).filter(
-        (name) => concealed.headers[name] !== genuine.headers[name],
-      );
-      expect(differing.filter((name) => !['date', 'x-request-id', 'etag', 'content-length'].includes(name))).toEqual([]);
+      expect({ ...concealed.body, request_id: 'x' }).toStrictEqual({
+        ...genuine.body,
+        request_id: 'x',
+      });
+      const differing = Object.keys({
+        ...concealed.headers,
+        ...genuine.headers,
+      }).filter((name) => concealed.headers[name] !== genuine.headers[name]);
+      expect(
+        differing.filter(
+          (name) =>
+            !['date', 'x-request-id', 'etag', 'content-length'].includes(name),
+        ),
+      ).toEqual([]);
       expect(concealed.status).toBe(genuine.status);
     });
 
@@ -68,7 +100,11 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
       const concealed = await get('/scoped/custom/7');
       const genuine = await get('/scoped/custom/missing');
       expect(observable(concealed)).toStrictEqual(observable(genuine));
-      expectEnvelope(concealed, { status: 404, code: 'project_not_found', message: 'The project does not exist.' });
+      expectEnvelope(concealed, {
+        status: 404,
+        code: 'project_not_found',
+        message: 'The project does not exist.',
+      });
     });
 
     it('lets a handler opt out of its controller’s concealment', async () => {
@@ -83,60 +119,143 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
       ['/plain/forbidden', 'You are not a member of this project.'],
       ['/plain/denied', 'You do not have permission to access this resource.'],
     ])('leaves 403 alone outside its scope: %s', async (path, message) => {
-      expectEnvelope(await get(path), { status: 403, code: 'forbidden', message });
+      expectEnvelope(await get(path), {
+        status: 403,
+        code: 'forbidden',
+        message,
+      });
     });
 
     it('leaves other statuses alone inside its scope', async () => {
       expectEnvelope(await get('/scoped/unmapped'), {
         status: 500,
         code: 'internal_error',
-        message: 'An unexpected error occurred. Retry later, or contact support with the request id.',
+        message:
+          'An unexpected error occurred. Retry later, or contact support with the request id.',
       });
     });
   });
 
   describe('@MapException()', () => {
     it.each([
-      ['/scoped/class-mapping', { status: 410, code: 'project_gone', message: 'The project was deleted.' }],
-      ['/scoped/guard-mapping', { status: 410, code: 'project_gone', message: 'The project was deleted.' }],
+      [
+        '/scoped/class-mapping',
+        {
+          status: 410,
+          code: 'project_gone',
+          message: 'The project was deleted.',
+        },
+      ],
+      [
+        '/scoped/guard-mapping',
+        {
+          status: 410,
+          code: 'project_gone',
+          message: 'The project was deleted.',
+        },
+      ],
       [
         '/scoped/method-mapping',
-        { status: 404, code: 'project_not_found', message: 'The project does not exist.', cause: 'Project 7 was deleted by its owner.' },
+        {
+          status: 404,
+          code: 'project_not_found',
+          message: 'The project does not exist.',
+          cause: 'Project 7 was deleted by its owner.',
+        },
       ],
       [
         '/scoped/specific',
-        { status: 409, code: 'project_archived', message: 'The project is archived.', cause: 'Archived: project 7' },
+        {
+          status: 409,
+          code: 'project_archived',
+          message: 'The project is archived.',
+          cause: 'Archived: project 7',
+        },
       ],
-      ['/scoped/subclass-of-class-mapping', { status: 410, code: 'project_gone', message: 'The project was deleted.' }],
-      ['/scoped/method-over-app', { status: 429, code: 'slow_down', message: 'Too many requests for this project.' }],
+      [
+        '/scoped/subclass-of-class-mapping',
+        {
+          status: 410,
+          code: 'project_gone',
+          message: 'The project was deleted.',
+        },
+      ],
+      [
+        '/scoped/method-over-app',
+        {
+          status: 429,
+          code: 'slow_down',
+          message: 'Too many requests for this project.',
+        },
+      ],
       [
         '/scoped/app-mapping',
-        { status: 402, code: 'quota_exceeded', message: 'Your plan quota is used up.', cause: 'Monthly quota used up.' },
+        {
+          status: 402,
+          code: 'quota_exceeded',
+          message: 'Your plan quota is used up.',
+          cause: 'Monthly quota used up.',
+        },
       ],
       [
         '/plain/app-mapping',
-        { status: 402, code: 'quota_exceeded', message: 'Your plan quota is used up.', cause: 'Monthly quota used up.' },
+        {
+          status: 402,
+          code: 'quota_exceeded',
+          message: 'Your plan quota is used up.',
+          cause: 'Monthly quota used up.',
+        },
       ],
-      ['/plain/app-mapping-forbidden', { status: 403, code: 'no_access', message: 'You cannot access this project.' }],
-      ['/inherited/class-mapping', { status: 410, code: 'project_gone', message: 'The project was deleted.' }],
-      ['/inherited/method-mapping', { status: 404, code: 'project_not_found', message: 'The project does not exist.', cause: 'Project 7 was deleted by its owner.' }],
-    ])('maps %s (nearest scope, most specific class)', async (path, expected) => {
-      expectEnvelope(await get(path), expected);
-    });
+      [
+        '/plain/app-mapping-forbidden',
+        {
+          status: 403,
+          code: 'no_access',
+          message: 'You cannot access this project.',
+        },
+      ],
+      [
+        '/inherited/class-mapping',
+        {
+          status: 410,
+          code: 'project_gone',
+          message: 'The project was deleted.',
+        },
+      ],
+      [
+        '/inherited/method-mapping',
+        {
+          status: 404,
+          code: 'project_not_found',
+          message: 'The project does not exist.',
+          cause: 'Project 7 was deleted by its owner.',
+        },
+      ],
+    ])(
+      'maps %s (nearest scope, most specific class)',
+      async (path, expected) => {
+        expectEnvelope(await get(path), expected);
+      },
+    );
 
     it('keeps domain errors outside any mapping unexpected (500, no message)', async () => {
       const res = await get('/plain/domain');
       expectEnvelope(res, {
         status: 500,
         code: 'internal_error',
-        message: 'An unexpected error occurred. Retry later, or contact support with the request id.',
+        message:
+          'An unexpected error occurred. Retry later, or contact support with the request id.',
       });
       expect(JSON.stringify(res.body)).not.toContain('deleted');
     });
 
     it('conceals inherited controller scopes too', async () => {
       const concealed = await get('/inherited/guard');
-      expectEnvelope(concealed, { status: 404, code: 'not_found', message: 'The requested resource does not exist.' });
+      expectEnvelope(concealed, {
+        status: 404,
+        code: 'not_found',
+        message: 'The requested resource does not exist.',
+      });
     });
   });
 });

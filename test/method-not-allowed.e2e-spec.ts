@@ -3,12 +3,18 @@ import { Module, VersioningType } from '@nestjs/common';
 
 import { ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
-import { ThingsController, VersionedController } from './fixtures/semantics.controllers';
+import {
+  ThingsController,
+  VersionedController,
+} from './fixtures/semantics.controllers';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
 
-@Module({ imports: [ErrorsModule.forRoot({ catalog: E })], controllers: [ThingsController, VersionedController] })
+@Module({
+  imports: [ErrorsModule.forRoot({ catalog: E })],
+  controllers: [ThingsController, VersionedController],
+})
 class SemanticsAppModule {}
 
 const METHOD_NOT_ALLOWED = {
@@ -23,7 +29,11 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head';
 describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
   describe.each([
     ['no prefix', '', undefined],
-    ['global prefix', '/api', (app: INestApplication) => app.setGlobalPrefix('api')],
+    [
+      'global prefix',
+      '/api',
+      (app: INestApplication) => app.setGlobalPrefix('api'),
+    ],
   ])('%s', (_label, prefix, setup) => {
     let app: INestApplication;
 
@@ -37,7 +47,8 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
     });
     afterAll(() => app.close());
 
-    const call = (method: Method, path: string) => (http(app) as Agent)[method](`${prefix}${path}`);
+    const call = (method: Method, path: string) =>
+      (http(app) as Agent)[method](`${prefix}${path}`);
 
     it.each<[Method, string, string]>([
       ['delete', '/things', 'GET, HEAD, POST'],
@@ -63,7 +74,11 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       ['options', '/nothing-here'],
     ])('%s %s stays 404 (unknown path)', async (method, path) => {
       const res = await call(method, path);
-      expectEnvelope(res, { status: 404, code: 'not_found', message: `Cannot ${method.toUpperCase()} ${prefix}${path}` });
+      expectEnvelope(res, {
+        status: 404,
+        code: 'not_found',
+        message: `Cannot ${method.toUpperCase()} ${prefix}${path}`,
+      });
       expect(res.headers.allow).toBeUndefined();
     });
 
@@ -71,23 +86,36 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       ['get', '/things/42/files/a/b/c.txt', 200],
       ['head', '/things', 200],
       ['head', '/things/42', 200],
-    ])('%s %s is served as the adapter serves it', async (method, path, status) => {
-      const res = await call(method, path);
-      expect(res.status).toBe(status);
-      expect(res.headers.allow).toBeUndefined();
-    });
+    ])(
+      '%s %s is served as the adapter serves it',
+      async (method, path, status) => {
+        const res = await call(method, path);
+        expect(res.status).toBe(status);
+        expect(res.headers.allow).toBeUndefined();
+      },
+    );
   });
 
   it('respects a builtInErrors override of MethodNotAllowed', async () => {
     @Module({
-      imports: [ErrorsModule.forRoot({ builtInErrors: { MethodNotAllowed: { code: 1405, message: 'Use another method.' } } })],
+      imports: [
+        ErrorsModule.forRoot({
+          builtInErrors: {
+            MethodNotAllowed: { code: 1405, message: 'Use another method.' },
+          },
+        }),
+      ],
       controllers: [ThingsController],
     })
     class OverrideModule {}
     const app = await createApp(OverrideModule, Adapter);
     try {
       const res = await http(app).put('/things');
-      expectEnvelope(res, { status: 405, code: 1405, message: 'Use another method.' });
+      expectEnvelope(res, {
+        status: 405,
+        code: 1405,
+        message: 'Use another method.',
+      });
       expect(res.headers.allow).toBe('GET, HEAD, POST');
     } finally {
       await app.close();

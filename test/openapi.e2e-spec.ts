@@ -26,7 +26,11 @@ class CreateKeyDto {
 @Controller('keys')
 class KeysController {
   @Post()
-  @ApiErrors(E.DuplicateKey, E.ProjectArchived, BUILT_IN_ERRORS.UnprocessableEntity)
+  @ApiErrors(
+    E.DuplicateKey,
+    E.ProjectArchived,
+    BUILT_IN_ERRORS.UnprocessableEntity,
+  )
   create(@Body() dto: CreateKeyDto) {
     return dto;
   }
@@ -39,16 +43,23 @@ class KeysController {
   }
 }
 
-@Module({ imports: [ErrorsModule.forRoot({ catalog: E, docsBaseUrl: DOCS })], controllers: [KeysController] })
+@Module({
+  imports: [ErrorsModule.forRoot({ catalog: E, docsBaseUrl: DOCS })],
+  controllers: [KeysController],
+})
 class OpenApiModule {}
 
 /** Validates with @seriousme/openapi-schema-validator's CLI (an ESM package, run in its own Node process). */
-function validateOpenApi(document: OpenAPIObject): { valid: boolean; errors?: unknown } {
+function validateOpenApi(document: OpenAPIObject): {
+  valid: boolean;
+  errors?: unknown;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
   try {
     const file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
-    const cli = require.resolve('@seriousme/openapi-schema-validator/bin/validate-api-cli.js');
+    const cli =
+      require.resolve('@seriousme/openapi-schema-validator/bin/validate-api-cli.js');
     const run = spawnSync(process.execPath, [cli, file], { encoding: 'utf8' });
     return JSON.parse(run.stdout);
   } finally {
@@ -62,7 +73,14 @@ describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
 
   beforeAll(async () => {
     app = await createApp(OpenApiModule, Adapter);
-    document = JSON.parse(JSON.stringify(SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build())));
+    document = JSON.parse(
+      JSON.stringify(
+        SwaggerModule.createDocument(
+          app,
+          new DocumentBuilder().setTitle('t').build(),
+        ),
+      ),
+    );
   });
   afterAll(() => app.close());
 
@@ -71,13 +89,25 @@ describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
   });
 
   it('documents one response per status, with class-level errors on every handler', () => {
-    const errorStatuses = (op: { responses: object }) => Object.keys(op.responses).filter((s) => s >= '400').sort();
-    expect(errorStatuses(document.paths['/keys'].post!)).toEqual(['401', '409', '422']);
-    expect(errorStatuses(document.paths['/keys/{id}'].get!)).toEqual(['401', '403', '404']);
+    const errorStatuses = (op: { responses: object }) =>
+      Object.keys(op.responses)
+        .filter((s) => s >= '400')
+        .sort();
+    expect(errorStatuses(document.paths['/keys'].post!)).toEqual([
+      '401',
+      '409',
+      '422',
+    ]);
+    expect(errorStatuses(document.paths['/keys/{id}'].get!)).toEqual([
+      '401',
+      '403',
+      '404',
+    ]);
   });
 
   it('gives each error an example with its real code, message and docs link', () => {
-    const conflict = (document.paths['/keys'].post!.responses['409'] as any).content['application/json'];
+    const conflict = (document.paths['/keys'].post!.responses['409'] as any)
+      .content['application/json'];
     expect(conflict.examples).toEqual({
       DuplicateKey: {
         summary: 'duplicate_key: A key with this name already exists.',
@@ -95,33 +125,57 @@ describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
         summary: 'project_archived: The project is archived.',
         value: {
           request_id: expect.any(String),
-          error: { status: 'Conflict', code: 'project_archived', message: 'The project is archived.', docs: `${DOCS}/409/project_archived` },
+          error: {
+            status: 'Conflict',
+            code: 'project_archived',
+            message: 'The project is archived.',
+            docs: `${DOCS}/409/project_archived`,
+          },
         },
       },
     });
-    expect(conflict.schema.properties.error.properties.code).toMatchObject({ type: 'string', enum: ['duplicate_key', 'project_archived'] });
-    const unauthorized = (document.paths['/keys/{id}'].get!.responses['401'] as any).content['application/json'];
+    expect(conflict.schema.properties.error.properties.code).toMatchObject({
+      type: 'string',
+      enum: ['duplicate_key', 'project_archived'],
+    });
+    const unauthorized = (
+      document.paths['/keys/{id}'].get!.responses['401'] as any
+    ).content['application/json'];
     expect(unauthorized.examples.InvalidApiKey.value.error).toEqual({
       status: 'Unauthorized',
       code: 2000,
       message: 'The API key provided is invalid.',
       docs: `${DOCS}/401/2000`,
     });
-    expect(unauthorized.schema.properties.error.properties.code).toMatchObject({ type: 'integer', enum: [2000] });
+    expect(unauthorized.schema.properties.error.properties.code).toMatchObject({
+      type: 'integer',
+      enum: [2000],
+    });
   });
 
   it('shows the errors map in the 422 response', () => {
-    const invalid = (document.paths['/keys'].post!.responses['422'] as any).content['application/json'];
+    const invalid = (document.paths['/keys'].post!.responses['422'] as any)
+      .content['application/json'];
     expect(invalid.schema.properties.error.required).toContain('errors');
     expect(invalid.schema.properties.error.properties.errors).toEqual(
-      expect.objectContaining({ type: 'object', additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } } }),
+      expect.objectContaining({
+        type: 'object',
+        additionalProperties: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string' },
+        },
+      }),
     );
     expect(invalid.examples.UnprocessableEntity.value.error).toEqual({
       status: 'Unprocessable Entity',
       code: 'validation_failed',
       message: 'The given data was invalid.',
       docs: `${DOCS}/422/validation_failed`,
-      errors: { email: ['email must be an email'], 'address.city': ['address.city should not be empty'] },
+      errors: {
+        email: ['email must be an email'],
+        'address.city': ['address.city should not be empty'],
+      },
     });
   });
 
@@ -134,7 +188,8 @@ describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
       docsBaseUrl: DOCS,
       errors: { name: ['name must be a string'] },
     });
-    const example = (document.paths['/keys'].post!.responses['422'] as any).content['application/json'].examples.UnprocessableEntity.value;
+    const example = (document.paths['/keys'].post!.responses['422'] as any)
+      .content['application/json'].examples.UnprocessableEntity.value;
     expect(Object.keys(res.body.error)).toEqual(Object.keys(example.error));
   });
 });

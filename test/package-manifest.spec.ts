@@ -20,15 +20,21 @@ function packageName(specifier: string): string {
 
 describe('package manifest', () => {
   it('declares every package the library imports as a dependency or peer', () => {
-    const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+    const declared = new Set([
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}),
+    ]);
     const imported = new Set<string>();
     for (const file of sourceFiles(join(root, 'src'))) {
       // Code only: comments (JSDoc examples) may mention other packages.
       const source = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/^\s*\/\/.*$/gm, '');
-      for (const [, specifier] of source.matchAll(/(?:^\s*(?:import|export)\b[^;]*?from\s+|^\s*import\s+|require\(|import\()'([^'.][^']*)'/gm)) {
-        if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+      for (const [, specifier] of source.matchAll(
+        /(?:^\s*(?:import|export)\b[^;]*?from\s+|^\s*import\s+|require\(|import\()'([^'.][^']*)'/gm,
+      )) {
+        if (specifier.startsWith('node:') || builtinModules.includes(specifier))
+          continue;
         imported.add(packageName(specifier));
       }
     }
@@ -36,9 +42,14 @@ describe('package manifest', () => {
   });
 
   it('exports types and default for every entry, and nothing from src', () => {
-    for (const [entry, target] of Object.entries<Record<string, string> | string>(pkg.exports)) {
+    for (const [entry, target] of Object.entries<
+      Record<string, string> | string
+    >(pkg.exports)) {
       if (entry === './package.json') continue;
-      expect(target).toEqual({ types: expect.stringMatching(/^\.\/dist\/.*\.d\.ts$/), default: expect.stringMatching(/^\.\/dist\/.*\.js$/) });
+      expect(target).toEqual({
+        types: expect.stringMatching(/^\.\/dist\/.*\.d\.ts$/),
+        default: expect.stringMatching(/^\.\/dist\/.*\.js$/),
+      });
     }
     expect(pkg.main).toBe('./dist/index.js');
     expect(pkg.types).toBe('./dist/index.d.ts');

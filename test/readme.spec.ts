@@ -17,8 +17,18 @@ describe('README', () => {
     const rows = section('Built-in codes')
       .split('\n')
       .filter((line) => /^\| \d{3} \|/.test(line))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/`/g, '')));
-    const expected = Object.entries(BUILT_IN_ERRORS).map(([name, d]) => [String(d.status), String(d.code), name, d.message]);
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim().replace(/`/g, '')),
+      );
+    const expected = Object.entries(BUILT_IN_ERRORS).map(([name, d]) => [
+      String(d.status),
+      String(d.code),
+      name,
+      d.message,
+    ]);
     expect(rows).toEqual(expected);
   });
 
@@ -27,10 +37,20 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 
-  it.each(['docsBaseUrl', 'catalog', 'builtInErrors', 'requestIdHeader', 'trustRequestId', 'generateRequestId', 'exposeInternalErrors', 'validation', 'mappings', 'filter'])(
-    'documents the option %s with its default',
-    (option) => {
-      expect(section('Configuration')).toMatch(new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'));
-    },
-  );
+  it.each([
+    'docsBaseUrl',
+    'catalog',
+    'builtInErrors',
+    'requestIdHeader',
+    'trustRequestId',
+    'generateRequestId',
+    'exposeInternalErrors',
+    'validation',
+    'mappings',
+    'filter',
+  ])('documents the option %s with its default', (option) => {
+    expect(section('Configuration')).toMatch(
+      new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),
+    );
+  });
 });

@@ -6,7 +6,8 @@ import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V4 =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe.each(platforms)('request ids (%p)', (Adapter) => {
   let app: INestApplication;
@@ -20,7 +21,10 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
     const res = await http(app).get('/ok');
     expect(res.status).toBe(200);
     expect(res.headers['x-request-id']).toMatch(UUID_V4);
-    expect(res.body).toEqual({ requestId: res.headers['x-request-id'], fromStorage: res.headers['x-request-id'] });
+    expect(res.body).toEqual({
+      requestId: res.headers['x-request-id'],
+      fromStorage: res.headers['x-request-id'],
+    });
   });
 
   it.each([
@@ -35,7 +39,9 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
   });
 
   it('reuses a well-formed incoming id of exactly 128 printable characters', async () => {
-    const id = `${'a'.repeat(100)}!#$%&'*+-.^_\`|~:;<=>?@[]{}`.slice(0, 128).padEnd(128, 'z');
+    const id = `${'a'.repeat(100)}!#$%&'*+-.^_\`|~:;<=>?@[]{}`
+      .slice(0, 128)
+      .padEnd(128, 'z');
     const res = await http(app).get('/ok').set('x-request-id', id);
     expect(res.headers['x-request-id']).toBe(id);
     expect(res.body.requestId).toBe(id);
@@ -46,24 +52,40 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
     ['inner whitespace', 'abc def'],
     ['a tab', 'abc\tdef'],
     ['non-ASCII', 'café'],
-  ])('replaces a malformed incoming id (%s) with a new UUID', async (_label, id) => {
-    const res = await http(app).get('/ok').set('x-request-id', Buffer.from(id, 'latin1').toString('latin1'));
-    expect(res.headers['x-request-id']).toMatch(UUID_V4);
-  });
+  ])(
+    'replaces a malformed incoming id (%s) with a new UUID',
+    async (_label, id) => {
+      const res = await http(app)
+        .get('/ok')
+        .set('x-request-id', Buffer.from(id, 'latin1').toString('latin1'));
+      expect(res.headers['x-request-id']).toMatch(UUID_V4);
+    },
+  );
 
   it('gives the id to handlers and guards after a JSON body was parsed', async () => {
-    const res = await http(app).post('/echo').send({ hello: 'world' }).set('x-request-id', 'body-id');
+    const res = await http(app)
+      .post('/echo')
+      .send({ hello: 'world' })
+      .set('x-request-id', 'body-id');
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ body: { hello: 'world' }, requestId: 'body-id', fromStorage: 'body-id' });
+    expect(res.body).toEqual({
+      body: { hello: 'world' },
+      requestId: 'body-id',
+      fromStorage: 'body-id',
+    });
   });
 
   it('gives each of 200 concurrent requests only its own id (handler, guard, storage)', async () => {
-    await new Promise<void>((resolve) => app.getHttpServer().listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      app.getHttpServer().listen(0, '127.0.0.1', resolve),
+    );
     const { port } = app.getHttpServer().address();
     const ids = Array.from({ length: 200 }, (_, i) => `concurrent-${i}`);
     const results = await Promise.all(
       ids.map((id) =>
-        fetch(`http://127.0.0.1:${port}/context`, { headers: { 'x-request-id': id } }).then(async (r) => ({
+        fetch(`http://127.0.0.1:${port}/context`, {
+          headers: { 'x-request-id': id },
+        }).then(async (r) => ({
           id,
           header: r.headers.get('x-request-id'),
           body: (await r.json()) as Record<string, unknown>,
@@ -71,7 +93,12 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
       ),
     );
     for (const { id, header, body } of results) {
-      expect({ header, ...body }).toEqual({ header: id, requestId: id, fromStorage: id, guard: id });
+      expect({ header, ...body }).toEqual({
+        header: id,
+        requestId: id,
+        fromStorage: id,
+        guard: id,
+      });
     }
   });
 
@@ -82,11 +109,16 @@ describe.each(platforms)('request ids (%p)', (Adapter) => {
 
 describe.each(platforms)('request id options (%p)', (Adapter) => {
   it('uses a custom header, case-insensitively, on success and error', async () => {
-    const app = await createApp(AppModule.withOptions({ requestIdHeader: 'X-Correlation-Id' }), Adapter);
+    const app = await createApp(
+      AppModule.withOptions({ requestIdHeader: 'X-Correlation-Id' }),
+      Adapter,
+    );
     const ok = await http(app).get('/ok').set('x-correlation-id', 'corr-1');
     expect(ok.headers['x-correlation-id']).toBe('corr-1');
     expect(ok.headers['x-request-id']).toBeUndefined();
-    const failed = await http(app).get('/api-exception').set('x-correlation-id', 'corr-2');
+    const failed = await http(app)
+      .get('/api-exception')
+      .set('x-correlation-id', 'corr-2');
     expectEnvelope(failed, {
       status: 401,
       code: 2000,
@@ -99,8 +131,13 @@ describe.each(platforms)('request id options (%p)', (Adapter) => {
   });
 
   it('ignores incoming ids when trustRequestId is false', async () => {
-    const app = await createApp(AppModule.withOptions({ trustRequestId: false }), Adapter);
-    const res = await http(app).get('/api-exception').set('x-request-id', 'forged');
+    const app = await createApp(
+      AppModule.withOptions({ trustRequestId: false }),
+      Adapter,
+    );
+    const res = await http(app)
+      .get('/api-exception')
+      .set('x-request-id', 'forged');
     expect(res.headers['x-request-id']).toMatch(UUID_V4);
     expect(res.body.request_id).toBe(res.headers['x-request-id']);
     await app.close();
@@ -108,7 +145,10 @@ describe.each(platforms)('request id options (%p)', (Adapter) => {
 
   it('uses generateRequestId for new ids', async () => {
     let n = 0;
-    const app = await createApp(AppModule.withOptions({ generateRequestId: () => `req_${++n}` }), Adapter);
+    const app = await createApp(
+      AppModule.withOptions({ generateRequestId: () => `req_${++n}` }),
+      Adapter,
+    );
     expect((await http(app).get('/ok')).headers['x-request-id']).toBe('req_1');
     expect((await http(app).get('/nope')).body.request_id).toBe('req_2');
     await app.close();

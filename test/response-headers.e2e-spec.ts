@@ -33,7 +33,10 @@ class LimitedController {
 
 function throttledModule(throttlers: ThrottlerModuleOptions) {
   @Module({
-    imports: [ErrorsModule.forRoot({ catalog: E }), ThrottlerModule.forRoot(throttlers)],
+    imports: [
+      ErrorsModule.forRoot({ catalog: E }),
+      ThrottlerModule.forRoot(throttlers),
+    ],
     controllers: [LimitedController],
     providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
   })
@@ -46,19 +49,42 @@ describe.each(platforms)('response headers (%p)', (Adapter) => {
     let app: INestApplication;
 
     beforeAll(async () => {
-      @Module({ imports: [ErrorsModule.forRoot({ catalog: E })], controllers: [HeadersController] })
+      @Module({
+        imports: [ErrorsModule.forRoot({ catalog: E })],
+        controllers: [HeadersController],
+      })
       class HeadersModule {}
       app = await createApp(HeadersModule, Adapter);
     });
     afterAll(() => app.close());
 
     it.each([
-      ['/headers/retry-seconds', '30', { status: 429, code: 'slow_down', message: 'Too many requests for this project.' }],
-      ['/headers/retry-fraction', '2', { status: 429, code: 'slow_down', message: 'Too many requests for this project.' }],
+      [
+        '/headers/retry-seconds',
+        '30',
+        {
+          status: 429,
+          code: 'slow_down',
+          message: 'Too many requests for this project.',
+        },
+      ],
+      [
+        '/headers/retry-fraction',
+        '2',
+        {
+          status: 429,
+          code: 'slow_down',
+          message: 'Too many requests for this project.',
+        },
+      ],
       [
         '/headers/retry-date',
         'Wed, 02 Jan 2030 03:04:05 GMT',
-        { status: 503, code: 'maintenance', message: 'The API is down for maintenance.' },
+        {
+          status: 503,
+          code: 'maintenance',
+          message: 'The API is down for maintenance.',
+        },
       ],
     ])('%s writes Retry-After: %s', async (path, retryAfter, expected) => {
       const res = await http(app).get(path);
@@ -74,20 +100,41 @@ describe.each(platforms)('response headers (%p)', (Adapter) => {
         message: 'The API key provided is invalid.',
         cause: 'This key does not exist.',
       });
-      expect(res.headers['www-authenticate']).toBe('Bearer realm="api", error="invalid_token"');
+      expect(res.headers['www-authenticate']).toBe(
+        'Bearer realm="api", error="invalid_token"',
+      );
       expect(res.headers['retry-after']).toBeUndefined();
     });
 
     it('combines retryAfter with other headers', async () => {
       const res = await http(app).get('/headers/both');
-      expectEnvelope(res, { status: 503, code: 'maintenance', message: 'The API is down for maintenance.' });
+      expectEnvelope(res, {
+        status: 503,
+        code: 'maintenance',
+        message: 'The API is down for maintenance.',
+      });
       expect(res.headers['retry-after']).toBe('120');
       expect(res.headers['x-maintenance-window']).toBe('02:00-04:00');
     });
 
     it.each([
-      ['/headers/conflict', { status: 409, code: 'duplicate_key', message: 'A key with this name already exists.', cause: 'A key named "ci-deploy" already exists.' }],
-      ['/headers/request-failed', { status: 402, code: 'quota_exceeded', message: 'Your plan quota is used up.' }],
+      [
+        '/headers/conflict',
+        {
+          status: 409,
+          code: 'duplicate_key',
+          message: 'A key with this name already exists.',
+          cause: 'A key named "ci-deploy" already exists.',
+        },
+      ],
+      [
+        '/headers/request-failed',
+        {
+          status: 402,
+          code: 'quota_exceeded',
+          message: 'Your plan quota is used up.',
+        },
+      ],
     ])('answers catalog 409 and 402 errors: %s', async (path, expected) => {
       expectEnvelope(await http(app).post(path), expected);
     });
@@ -101,7 +148,10 @@ describe.each(platforms)('response headers (%p)', (Adapter) => {
     });
 
     it('answers the default throttler’s 429 with the envelope and its Retry-After', async () => {
-      app = await createApp(throttledModule([{ ttl: 60_000, limit: 1 }]), Adapter);
+      app = await createApp(
+        throttledModule([{ ttl: 60_000, limit: 1 }]),
+        Adapter,
+      );
       expect((await http(app).get('/limited')).status).toBe(200);
       const res = await http(app).get('/limited');
       expectEnvelope(res, RATE_LIMITED);
@@ -120,7 +170,9 @@ describe.each(platforms)('response headers (%p)', (Adapter) => {
       await http(app).get('/limited');
       const res = await http(app).get('/limited');
       expectEnvelope(res, RATE_LIMITED);
-      const named = Object.keys(res.headers).filter((h) => h.startsWith('retry-after-'));
+      const named = Object.keys(res.headers).filter((h) =>
+        h.startsWith('retry-after-'),
+      );
       expect(named.length).toBeGreaterThan(0);
       const longest = Math.max(...named.map((h) => Number(res.headers[h])));
       expect(res.headers['retry-after']).toBe(String(longest));
@@ -128,12 +180,18 @@ describe.each(platforms)('response headers (%p)', (Adapter) => {
 
     it('keeps a throttler errorMessage as the message', async () => {
       app = await createApp(
-        throttledModule({ throttlers: [{ name: 'burst', ttl: 60_000, limit: 1 }], errorMessage: 'Slow down, 1 request per minute.' }),
+        throttledModule({
+          throttlers: [{ name: 'burst', ttl: 60_000, limit: 1 }],
+          errorMessage: 'Slow down, 1 request per minute.',
+        }),
         Adapter,
       );
       await http(app).get('/limited');
       const res = await http(app).get('/limited');
-      expectEnvelope(res, { ...RATE_LIMITED, message: 'Slow down, 1 request per minute.' });
+      expectEnvelope(res, {
+        ...RATE_LIMITED,
+        message: 'Slow down, 1 request per minute.',
+      });
       expect(res.headers['retry-after']).toBe(res.headers['retry-after-burst']);
     });
   });

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -8,14 +16,24 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? sourceFiles(path)
+      : path.endsWith('.ts')
+        ? [path]
+        : [];
   });
 }
 
 describe('nestjs-api-errors/testing, as published', () => {
   it('is exported as ./testing and ./testing/jest, types first, from dist/testing', () => {
-    expect(pkg.exports['./testing']).toEqual({ types: './dist/testing/index.d.ts', default: './dist/testing/index.js' });
-    expect(pkg.exports['./testing/jest']).toEqual({ types: './dist/testing/jest.d.ts', default: './dist/testing/jest.js' });
+    expect(pkg.exports['./testing']).toEqual({
+      types: './dist/testing/index.d.ts',
+      default: './dist/testing/index.js',
+    });
+    expect(pkg.exports['./testing/jest']).toEqual({
+      types: './dist/testing/jest.d.ts',
+      default: './dist/testing/jest.js',
+    });
     expect(Object.keys(pkg.exports['./testing'])[0]).toBe('types');
     expect(pkg.files).toEqual(['dist']);
     // TypeScript's moduleResolution "node" (Nest's default) ignores exports.
@@ -27,8 +45,14 @@ describe('nestjs-api-errors/testing, as published', () => {
 
   it('is never imported by the module itself', () => {
     const offenders = sourceFiles(join(root, 'src'))
-      .filter((file) => !relative(join(root, 'src'), file).startsWith('testing'))
-      .filter((file) => /from '\.{1,2}\/(?:\.\.\/)*testing['/]/.test(readFileSync(file, 'utf8')));
+      .filter(
+        (file) => !relative(join(root, 'src'), file).startsWith('testing'),
+      )
+      .filter((file) =>
+        /from '\.{1,2}\/(?:\.\.\/)*testing['/]/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -40,14 +64,28 @@ describe('nestjs-api-errors/testing, as published', () => {
       const cache = join(root, 'node_modules', '.cache');
       mkdirSync(cache, { recursive: true });
       out = mkdtempSync(join(cache, 'nestjs-api-errors-kit-'));
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root });
+      execFileSync(
+        process.execPath,
+        [
+          require.resolve('typescript/bin/tsc'),
+          '-p',
+          'tsconfig.build.json',
+          '--outDir',
+          out,
+        ],
+        { cwd: root },
+      );
     }, 60_000);
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
     function node(args: string[]): string {
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
       delete env.NODE_TEST_CONTEXT;
-      return execFileSync(process.execPath, args, { cwd: out, encoding: 'utf8', env });
+      return execFileSync(process.execPath, args, {
+        cwd: out,
+        encoding: 'utf8',
+        env,
+      });
     }
 
     it('loads no Nest, Jest or expect code, and the module loads none of it', () => {
@@ -60,7 +98,10 @@ describe('nestjs-api-errors/testing, as published', () => {
          const mod = Object.keys(require.cache).map((f) => require('node:path').relative(process.cwd(), f));
          console.log(JSON.stringify({ kit, mod }));`,
       ]);
-      const { kit, mod } = JSON.parse(loaded) as { kit: string[]; mod: string[] };
+      const { kit, mod } = JSON.parse(loaded) as {
+        kit: string[];
+        mod: string[];
+      };
       expect(kit.filter((file) => file.includes('node_modules'))).toEqual([]);
       expect(kit).toContain(join('testing', 'index.js'));
       expect(mod.filter((file) => file.startsWith('testing'))).toEqual([]);

@@ -10,10 +10,23 @@ import { platforms } from './utils/platforms';
 const GENERIC_500 = {
   status: 500,
   code: 'internal_error',
-  message: 'An unexpected error occurred. Retry later, or contact support with the request id.',
+  message:
+    'An unexpected error occurred. Retry later, or contact support with the request id.',
 };
 
-const REDACTED = ['ECONNREFUSED', 'hunter2', 'TypeError', 'Error:', 'stack', 'at ', 'plain', '42', 'circular', 'getter', 'secret'];
+const REDACTED = [
+  'ECONNREFUSED',
+  'hunter2',
+  'TypeError',
+  'Error:',
+  'stack',
+  'at ',
+  'plain',
+  '42',
+  'circular',
+  'getter',
+  'secret',
+];
 
 describe.each(platforms)('unexpected errors (%p)', (Adapter) => {
   let app: INestApplication;
@@ -25,22 +38,32 @@ describe.each(platforms)('unexpected errors (%p)', (Adapter) => {
   });
   afterEach(() => app.close());
 
-  const unexpectedKinds = Object.keys(UNKNOWN_THROWS).filter((k) => !k.startsWith('status-'));
+  const unexpectedKinds = Object.keys(UNKNOWN_THROWS).filter(
+    (k) => !k.startsWith('status-'),
+  );
 
-  it.each(unexpectedKinds)('answers a thrown %s with a generic 500 and logs it once', async (kind) => {
-    const res = await http(app).get(`/throw/${kind}`);
-    expectEnvelope(res, GENERIC_500);
-    for (const leak of REDACTED) expect(JSON.stringify(res.body.error)).not.toContain(leak);
-    const errors = logger.errors();
-    expect(errors).toHaveLength(1);
-    expect(errors[0].message).toContain(`GET /throw/${kind} failed (request_id ${res.body.request_id})`);
-    expect(errors[0].params[1]).toBe('NestjsApiErrors');
-  });
+  it.each(unexpectedKinds)(
+    'answers a thrown %s with a generic 500 and logs it once',
+    async (kind) => {
+      const res = await http(app).get(`/throw/${kind}`);
+      expectEnvelope(res, GENERIC_500);
+      for (const leak of REDACTED)
+        expect(JSON.stringify(res.body.error)).not.toContain(leak);
+      const errors = logger.errors();
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toContain(
+        `GET /throw/${kind} failed (request_id ${res.body.request_id})`,
+      );
+      expect(errors[0].params[1]).toBe('NestjsApiErrors');
+    },
+  );
 
   it('logs the stack of an Error', async () => {
     await http(app).get('/throw/error');
     const [entry] = logger.errors();
-    expect(entry.params[0]).toMatch(/^Error: connect ECONNREFUSED[\s\S]*\n\s+at /);
+    expect(entry.params[0]).toMatch(
+      /^Error: connect ECONNREFUSED[\s\S]*\n\s+at /,
+    );
   });
 
   it('passes a 4xx http-error through only when it may be exposed', async () => {
@@ -93,7 +116,10 @@ describe.each(platforms)('exposeInternalErrors (%p)', (Adapter) => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createApp(AppModule.withOptions({ exposeInternalErrors: true }), Adapter);
+    app = await createApp(
+      AppModule.withOptions({ exposeInternalErrors: true }),
+      Adapter,
+    );
   });
   afterAll(() => app.close());
 
@@ -106,7 +132,13 @@ describe.each(platforms)('exposeInternalErrors (%p)', (Adapter) => {
     ['object', '[object Object]'],
     ['circular', 'circular'],
     ['throwing-getters', '[object Object]'],
-  ])('puts the original message of a thrown %s into cause', async (kind, cause) => {
-    expectEnvelope(await http(app).get(`/throw/${kind}`), { ...GENERIC_500, cause });
-  });
+  ])(
+    'puts the original message of a thrown %s into cause',
+    async (kind, cause) => {
+      expectEnvelope(await http(app).get(`/throw/${kind}`), {
+        ...GENERIC_500,
+        cause,
+      });
+    },
+  );
 });

@@ -5,10 +5,17 @@ import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
 
-const INVALID = { status: 422, code: 'validation_failed', message: 'The given data was invalid.' };
+const INVALID = {
+  status: 422,
+  code: 'validation_failed',
+  message: 'The given data was invalid.',
+};
 const UUID = '0d6cbb2e-8c8f-4d55-9d2b-4a1f0d5e7c11';
 
-const validTeam = () => ({ name: 'Core', owner: { email: 'o@x.io', address: { city: 'Oslo' } } });
+const validTeam = () => ({
+  name: 'Core',
+  owner: { email: 'o@x.io', address: { city: 'Oslo' } },
+});
 
 describe.each(platforms)('validation (%p)', (Adapter) => {
   let app: INestApplication;
@@ -19,7 +26,9 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
   afterAll(() => app.close());
 
   it('accepts a valid body, with an optional nested object missing', async () => {
-    const res = await http(app).post('/validation/teams').send({ ...validTeam(), display_name: 'The Core' });
+    const res = await http(app)
+      .post('/validation/teams')
+      .send({ ...validTeam(), display_name: 'The Core' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ ok: true, name: 'Core' });
   });
@@ -31,7 +40,10 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
         name: 'x',
         display_name: 7,
         owner: { email: 'not-an-email', address: { city: '' } },
-        members: [{ email: 'a@b.io', role: 'admin' }, { email: 'b@b.io', role: 'boss' }],
+        members: [
+          { email: 'a@b.io', role: 'admin' },
+          { email: 'b@b.io', role: 'boss' },
+        ],
         tags: ['ok', 7, 'fine', 'way too long'],
         secret: 'hunter2',
       });
@@ -41,10 +53,19 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
         name: ['name must be longer than or equal to 3 characters'],
         display_name: ['display_name must be text'],
         'owner.email': ['owner.email must be an email'],
-        'owner.address.city': ['owner.address.city must be longer than or equal to 2 characters'],
-        'members.1.role': ['members.1.role must be one of the following values: admin, member'],
-        'tags.1': ['each value in tags must be shorter than or equal to 5 characters', 'each value in tags must be a string'],
-        'tags.3': ['each value in tags must be shorter than or equal to 5 characters'],
+        'owner.address.city': [
+          'owner.address.city must be longer than or equal to 2 characters',
+        ],
+        'members.1.role': [
+          'members.1.role must be one of the following values: admin, member',
+        ],
+        'tags.1': [
+          'each value in tags must be shorter than or equal to 5 characters',
+          'each value in tags must be a string',
+        ],
+        'tags.3': [
+          'each value in tags must be shorter than or equal to 5 characters',
+        ],
         secret: ['secret is too short'],
       },
     });
@@ -53,11 +74,16 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
   });
 
   it('reports all constraints of a field, and a nested value that is not an object', async () => {
-    const res = await http(app).post('/validation/teams').send({ name: 5, owner: 'me' });
+    const res = await http(app)
+      .post('/validation/teams')
+      .send({ name: 5, owner: 'me' });
     expectEnvelope(res, {
       ...INVALID,
       errors: {
-        name: ['name must be longer than or equal to 3 and shorter than or equal to 20 characters', 'name must be a string'],
+        name: [
+          'name must be longer than or equal to 3 and shorter than or equal to 20 characters',
+          'name must be a string',
+        ],
         owner: ['nested property owner must be either object or array'],
       },
     });
@@ -78,10 +104,15 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
       ...INVALID,
       errors: { 'params.id': ['id must be a UUID'] },
     });
-    expectEnvelope(await http(app).post(`/validation/teams/${UUID}/members`).send({ email: 'x', role: 'admin' }), {
-      ...INVALID,
-      errors: { email: ['email must be an email'] },
-    });
+    expectEnvelope(
+      await http(app)
+        .post(`/validation/teams/${UUID}/members`)
+        .send({ email: 'x', role: 'admin' }),
+      {
+        ...INVALID,
+        errors: { email: ['email must be an email'] },
+      },
+    );
   });
 
   it('names the parameter of a failed ParseUUIDPipe', async () => {
@@ -93,40 +124,63 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
   });
 
   it('answers malformed JSON with 400, not 422', async () => {
-    const res = await http(app).post('/validation/teams').set('content-type', 'application/json').send('{"name":');
+    const res = await http(app)
+      .post('/validation/teams')
+      .set('content-type', 'application/json')
+      .send('{"name":');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('bad_request');
   });
 
   it('answers a JSON array where a DTO is expected with a 400 envelope', async () => {
-    expectEnvelope(await http(app).post('/validation/teams').send([validTeam()]), {
-      status: 400,
-      code: 'bad_request',
-      message: 'The request body must be a JSON object.',
-    });
+    expectEnvelope(
+      await http(app).post('/validation/teams').send([validTeam()]),
+      {
+        status: 400,
+        code: 'bad_request',
+        message: 'The request body must be a JSON object.',
+      },
+    );
   });
 
-  it.each(['"text"', '42', 'true'])('answers the JSON primitive %s with a 400 envelope', async (body) => {
-    const res = await http(app).post('/validation/teams').set('content-type', 'application/json').send(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('bad_request');
-    expect(res.body.request_id).toBe(res.headers['x-request-id']);
-  });
+  it.each(['"text"', '42', 'true'])(
+    'answers the JSON primitive %s with a 400 envelope',
+    async (body) => {
+      const res = await http(app)
+        .post('/validation/teams')
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+      expect(res.body.request_id).toBe(res.headers['x-request-id']);
+    },
+  );
 
   it('answers a body nested 10,000 deep with 4xx quickly and keeps serving', async () => {
     const deep = `{"name":"Core","owner":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
     const started = Date.now();
-    const res = await http(app).post('/validation/teams').set('content-type', 'application/json').send(deep);
+    const res = await http(app)
+      .post('/validation/teams')
+      .set('content-type', 'application/json')
+      .send(deep);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect((await http(app).post('/validation/teams').send(validTeam())).status).toBe(201);
+    expect(
+      (await http(app).post('/validation/teams').send(validTeam())).status,
+    ).toBe(201);
   });
 
   it('answers an array of 100,000 items in bounded time with a bounded map', async () => {
-    const body = JSON.stringify({ ...validTeam(), tags: Array.from({ length: 100_000 }, () => 1) });
+    const body = JSON.stringify({
+      ...validTeam(),
+      tags: Array.from({ length: 100_000 }, () => 1),
+    });
     const started = Date.now();
-    const res = await http(app).post('/validation/teams').set('content-type', 'application/json').send(body);
+    const res = await http(app)
+      .post('/validation/teams')
+      .set('content-type', 'application/json')
+      .send(body);
     expect(Date.now() - started).toBeLessThan(5000);
     expect([413, 422]).toContain(res.status);
     if (res.status === 422) {
@@ -145,10 +199,15 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
       '{"name":"Core","owner":{"email":"o@x.io","address":{"city":"Oslo"}},' +
       '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},' +
       '"members":[{"__proto__":{"polluted":"yes"},"email":"a@b.io","role":"admin"}]}';
-    const res = await http(app).post('/validation/teams').set('content-type', 'application/json').send(body);
+    const res = await http(app)
+      .post('/validation/teams')
+      .set('content-type', 'application/json')
+      .send(body);
     expect(res.status).toBeLessThan(500);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(
+      (Object.prototype as Record<string, unknown>).polluted,
+    ).toBeUndefined();
   });
 });
 
@@ -157,58 +216,109 @@ describe.each(platforms)('validation options (%p)', (Adapter) => {
   afterEach(() => app?.close());
 
   it('lists an unexpected property with forbidNonWhitelisted', async () => {
-    app = await createApp(AppModule.withOptions({ validation: { whitelist: true, forbidNonWhitelisted: true } }), Adapter);
-    expectEnvelope(await http(app).post('/validation/teams').send({ ...validTeam(), isAdmin: true }), {
-      ...INVALID,
-      errors: { isAdmin: ['property isAdmin should not exist'] },
-    });
+    app = await createApp(
+      AppModule.withOptions({
+        validation: { whitelist: true, forbidNonWhitelisted: true },
+      }),
+      Adapter,
+    );
+    expectEnvelope(
+      await http(app)
+        .post('/validation/teams')
+        .send({ ...validTeam(), isAdmin: true }),
+      {
+        ...INVALID,
+        errors: { isAdmin: ['property isAdmin should not exist'] },
+      },
+    );
   });
 
   it('rewrites messages with formatMessage, keeping the paths', async () => {
     app = await createApp(
       AppModule.withOptions({
-        validation: { formatMessage: ({ path, constraint }) => `${path}: ${constraint}` },
+        validation: {
+          formatMessage: ({ path, constraint }) => `${path}: ${constraint}`,
+        },
       }),
       Adapter,
     );
-    expectEnvelope(await http(app).post('/validation/teams').send({ ...validTeam(), owner: { email: 'x', address: { city: 'Oslo' } } }), {
-      ...INVALID,
-      errors: { 'owner.email': ['owner.email: isEmail'] },
-    });
+    expectEnvelope(
+      await http(app)
+        .post('/validation/teams')
+        .send({
+          ...validTeam(),
+          owner: { email: 'x', address: { city: 'Oslo' } },
+        }),
+      {
+        ...INVALID,
+        errors: { 'owner.email': ['owner.email: isEmail'] },
+      },
+    );
   });
 
   it('validates only the configured groups', async () => {
-    app = await createApp(AppModule.withOptions({ validation: { groups: ['admin'] } }), Adapter);
-    expectEnvelope(await http(app).post('/validation/admin').send({ count: 'x' }), {
-      ...INVALID,
-      errors: { reason: ['reason must be a string'] },
-    });
+    app = await createApp(
+      AppModule.withOptions({ validation: { groups: ['admin'] } }),
+      Adapter,
+    );
+    expectEnvelope(
+      await http(app).post('/validation/admin').send({ count: 'x' }),
+      {
+        ...INVALID,
+        errors: { reason: ['reason must be a string'] },
+      },
+    );
   });
 
   it('gives a per-parameter ErrorsValidationPipe the same output', async () => {
-    app = await createApp(AppModule.withOptions({ validation: false }), Adapter);
-    expectEnvelope(await http(app).post('/validation/admin').send({ reason: 1, count: 'x' }), {
-      ...INVALID,
-      errors: { reason: ['reason must be a string'] },
-    });
+    app = await createApp(
+      AppModule.withOptions({ validation: false }),
+      Adapter,
+    );
+    expectEnvelope(
+      await http(app).post('/validation/admin').send({ reason: 1, count: 'x' }),
+      {
+        ...INVALID,
+        errors: { reason: ['reason must be a string'] },
+      },
+    );
   });
 
   it('skips missing properties with skipMissingProperties', async () => {
-    app = await createApp(AppModule.withOptions({ validation: { skipMissingProperties: true } }), Adapter);
-    expect((await http(app).post('/validation/teams').send({ name: 'Core' })).status).toBe(201);
+    app = await createApp(
+      AppModule.withOptions({ validation: { skipMissingProperties: true } }),
+      Adapter,
+    );
+    expect(
+      (await http(app).post('/validation/teams').send({ name: 'Core' })).status,
+    ).toBe(201);
   });
 
   it('transforms query DTOs with transform: true', async () => {
-    app = await createApp(AppModule.withOptions({ validation: { transform: true } }), Adapter);
-    expect((await http(app).get('/validation/teams?page=3')).body).toEqual({ page: 3 });
+    app = await createApp(
+      AppModule.withOptions({ validation: { transform: true } }),
+      Adapter,
+    );
+    expect((await http(app).get('/validation/teams?page=3')).body).toEqual({
+      page: 3,
+    });
   });
 
   it('answers too-deep bodies with 400 beyond maxDepth', async () => {
-    app = await createApp(AppModule.withOptions({ validation: { maxDepth: 3 } }), Adapter);
-    expectEnvelope(await http(app).post('/validation/teams').send({ ...validTeam(), billing: { city: { a: { b: 1 } } } }), {
-      status: 400,
-      code: 'bad_request',
-      message: 'The request body is nested too deeply: at most 3 levels are accepted.',
-    });
+    app = await createApp(
+      AppModule.withOptions({ validation: { maxDepth: 3 } }),
+      Adapter,
+    );
+    expectEnvelope(
+      await http(app)
+        .post('/validation/teams')
+        .send({ ...validTeam(), billing: { city: { a: { b: 1 } } } }),
+      {
+        status: 400,
+        code: 'bad_request',
+        message:
+          'The request body is nested too deeply: at most 3 levels are accepted.',
+      },
+    );
   });
 });

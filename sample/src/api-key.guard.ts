@@ -8,7 +8,11 @@ import { AppErrors } from './app.errors';
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const key = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['x-api-key'];
+    const key = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined> }>().headers[
+      'x-api-key'
+    ];
     if (key === undefined) throw new ApiException(AppErrors.MissingApiKey);
     if (key !== 'demo-key') {
       throw new ApiException(AppErrors.InvalidApiKey, {

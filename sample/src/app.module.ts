@@ -12,8 +12,16 @@ import { ProjectsModule } from './projects/projects.module';
       docsBaseUrl: 'https://api.example.com/docs/errors',
       catalog: AppErrors,
       // The throttler's 429 becomes the envelope, with a plain Retry-After header.
-      builtInErrors: { TooManyRequests: { message: 'Too many requests. Retry after the delay in Retry-After.' } },
-      validation: { whitelist: true, forbidNonWhitelisted: true, transform: true },
+      builtInErrors: {
+        TooManyRequests: {
+          message: 'Too many requests. Retry after the delay in Retry-After.',
+        },
+      },
+      validation: {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+      },
     }),
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 100 }]),
     ProjectsModule,

@@ -9,7 +9,10 @@ async function bootstrap(): Promise<void> {
   // Nothing else is needed for errors: ErrorsModule registers the filter, the request ids and the pipe.
   const app = await NestFactory.create(AppModule);
   // Optional: the OpenAPI document, where @ApiErrors lists each route's errors with examples.
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Sample projects API').build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Sample projects API').build(),
+  );
   SwaggerModule.setup('openapi', app, document);
 
   const port = Number(process.env.PORT ?? 3000);

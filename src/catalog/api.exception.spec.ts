@@ -9,7 +9,9 @@ const Errors = defineErrors({
 
 describe('ApiException', () => {
   it('is an HttpException with the definition as its response', () => {
-    const exception = new ApiException(Errors.RateLimited, { cause: 'Quota of 10/min used.' });
+    const exception = new ApiException(Errors.RateLimited, {
+      cause: 'Quota of 10/min used.',
+    });
     expect(exception).toBeInstanceOf(HttpException);
     expect(exception.getStatus()).toBe(429);
     expect(exception.getResponse()).toEqual({
@@ -27,14 +29,24 @@ describe('ApiException', () => {
     [{ retryAfter: 30 }, { 'Retry-After': '30' }],
     [{ retryAfter: 1.2 }, { 'Retry-After': '2' }],
     [{ retryAfter: -5 }, { 'Retry-After': '0' }],
-    [{ retryAfter: new Date('2026-01-02T03:04:05Z') }, { 'Retry-After': 'Fri, 02 Jan 2026 03:04:05 GMT' }],
-    [{ headers: { 'WWW-Authenticate': 'Bearer' } }, { 'WWW-Authenticate': 'Bearer' }],
+    [
+      { retryAfter: new Date('2026-01-02T03:04:05Z') },
+      { 'Retry-After': 'Fri, 02 Jan 2026 03:04:05 GMT' },
+    ],
+    [
+      { headers: { 'WWW-Authenticate': 'Bearer' } },
+      { 'WWW-Authenticate': 'Bearer' },
+    ],
     [{}, {}],
   ])('builds response headers from %p', (options, headers) => {
-    expect(new ApiException(Errors.RateLimited, options).headers).toEqual(headers);
+    expect(new ApiException(Errors.RateLimited, options).headers).toEqual(
+      headers,
+    );
   });
 
   it('lets one occurrence replace the message', () => {
-    expect(new ApiException(Errors.RateLimited, { message: 'Slower.' }).message).toBe('Slower.');
+    expect(
+      new ApiException(Errors.RateLimited, { message: 'Slower.' }).message,
+    ).toBe('Slower.');
   });
 });

@@ -43,18 +43,26 @@ export function defineErrors<const T extends Record<string, ErrorDefinition>>(
 }
 
 /** @internal Throws unless `definition` is a usable error definition. */
-export function assertDefinition(name: string, definition: unknown): asserts definition is ErrorDefinition {
+export function assertDefinition(
+  name: string,
+  definition: unknown,
+): asserts definition is ErrorDefinition {
   if (typeof definition !== 'object' || definition === null) {
     throw InvalidErrorCatalogError.create(MESSAGES.notADefinition(name));
   }
   const { status, code, message } = definition as Partial<ErrorDefinition>;
-  if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
+  if (
+    !Number.isInteger(status) ||
+    (status as number) < 400 ||
+    (status as number) > 599
+  ) {
     throw InvalidErrorCatalogError.create(MESSAGES.invalidStatus(name, status));
   }
   const usableCode =
     (typeof code === 'string' && code.trim() !== '') ||
     (typeof code === 'number' && Number.isFinite(code));
-  if (!usableCode) throw InvalidErrorCatalogError.create(MESSAGES.invalidCode(name));
+  if (!usableCode)
+    throw InvalidErrorCatalogError.create(MESSAGES.invalidCode(name));
   if (typeof message !== 'string' || message.trim() === '') {
     throw InvalidErrorCatalogError.create(MESSAGES.invalidMessage(name));
   }
@@ -78,7 +86,9 @@ export function assertUniqueCodes(entries: Array<[string, ErrorCode]>): void {
     const key = String(code);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw InvalidErrorCatalogError.create(MESSAGES.duplicateCode(code, first, label));
+      throw InvalidErrorCatalogError.create(
+        MESSAGES.duplicateCode(code, first, label),
+      );
     }
     seen.set(key, label);
   }

@@ -2,13 +2,24 @@ import { defineErrors } from './define-errors';
 import type { ErrorCodeOf } from './error-definition.interface';
 
 // Type tests: checked by `npm run typecheck` (tsc over src), run as a no-op by Jest.
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2
+    ? true
+    : false;
 function assertType<T extends true>(): T | void {}
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is tested
 const AppErrors = defineErrors({
-  InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' },
-  ProjectNotFound: { status: 404, code: 'project_not_found', message: 'The project does not exist.' },
+  InvalidApiKey: {
+    status: 401,
+    code: 2000,
+    message: 'The API key provided is invalid.',
+  },
+  ProjectNotFound: {
+    status: 404,
+    code: 'project_not_found',
+    message: 'The project does not exist.',
+  },
 });
 
 type AppErrorCode = ErrorCodeOf<typeof AppErrors>;
@@ -27,7 +38,9 @@ describe('ErrorCodeOf', () => {
   it('keeps each entry literal: status, code and name', () => {
     assertType<Equals<typeof AppErrors.InvalidApiKey.code, 2000>>();
     assertType<Equals<typeof AppErrors.InvalidApiKey.status, 401>>();
-    assertType<Equals<typeof AppErrors.ProjectNotFound.name, 'ProjectNotFound'>>();
+    assertType<
+      Equals<typeof AppErrors.ProjectNotFound.name, 'ProjectNotFound'>
+    >();
   });
 
   it('is never for something that is not a catalog', () => {

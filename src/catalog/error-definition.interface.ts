@@ -35,12 +35,19 @@ export type NamedErrorDefinition<
  * What `defineErrors` returns: one frozen, named definition per key.
  * @publicApi
  */
-export type ErrorCatalog<T extends Record<string, ErrorDefinition> = Record<string, ErrorDefinition>> = {
-  readonly [K in keyof T & string]: NamedErrorDefinition<K, T[K]['code'], T[K]['status']>;
+export type ErrorCatalog<
+  T extends Record<string, ErrorDefinition> = Record<string, ErrorDefinition>,
+> = {
+  readonly [K in keyof T & string]: NamedErrorDefinition<
+    K,
+    T[K]['code'],
+    T[K]['status']
+  >;
 };
 
 /**
  * The union of the codes of a catalog: `ErrorCodeOf<typeof AppErrors>`.
  * @publicApi
  */
-export type ErrorCodeOf<TCatalog> = TCatalog extends Record<string, ErrorDefinition<infer C>> ? C : never;
+export type ErrorCodeOf<TCatalog> =
+  TCatalog extends Record<string, ErrorDefinition<infer C>> ? C : never;

@@ -10,4 +10,8 @@ export type {
   ErrorDefinition,
   NamedErrorDefinition,
 } from './error-definition.interface';
-export { InvalidErrorCatalogError, InvalidErrorMappingError, NestjsApiErrorsError } from './messages.constants';
+export {
+  InvalidErrorCatalogError,
+  InvalidErrorMappingError,
+  NestjsApiErrorsError,
+} from './messages.constants';

@@ -17,22 +17,43 @@ import { loadSwagger } from '../openapi/swagger.loader';
  * create(@Body() dto: CreateProjectDto) {}
  * @publicApi
  */
-export function ApiErrors(...errors: ErrorDefinition[]): ClassDecorator & MethodDecorator {
-  errors.forEach((error, index) => assertDefinition(`@ApiErrors() argument ${index + 1}`, error));
-  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+export function ApiErrors(
+  ...errors: ErrorDefinition[]
+): ClassDecorator & MethodDecorator {
+  errors.forEach((error, index) =>
+    assertDefinition(`@ApiErrors() argument ${index + 1}`, error),
+  );
+  return (
+    target: object,
+    key?: string | symbol,
+    descriptor?: PropertyDescriptor,
+  ) => {
     const metadataTarget = descriptor ? (descriptor.value as object) : target;
-    const existing = (Reflect.getOwnMetadata(API_ERRORS_METADATA, metadataTarget) ?? []) as ErrorDefinition[];
-    Reflect.defineMetadata(API_ERRORS_METADATA, [...errors, ...existing], metadataTarget);
+    const existing = (Reflect.getOwnMetadata(
+      API_ERRORS_METADATA,
+      metadataTarget,
+    ) ?? []) as ErrorDefinition[];
+    Reflect.defineMetadata(
+      API_ERRORS_METADATA,
+      [...errors, ...existing],
+      metadataTarget,
+    );
     const swagger = loadSwagger();
     if (!swagger) return descriptor as never;
     for (const [status, definitions] of groupByStatus(errors)) {
-      swagger.ApiResponse(errorResponse(status, definitions))(target, key as string | symbol, descriptor as PropertyDescriptor);
+      swagger.ApiResponse(errorResponse(status, definitions))(
+        target,
+        key as string | symbol,
+        descriptor as PropertyDescriptor,
+      );
     }
     return descriptor as never;
   };
 }
 
-function groupByStatus(errors: readonly ErrorDefinition[]): Map<number, ErrorDefinition[]> {
+function groupByStatus(
+  errors: readonly ErrorDefinition[],
+): Map<number, ErrorDefinition[]> {
   const byStatus = new Map<number, ErrorDefinition[]>();
   for (const error of [...errors].sort((a, b) => a.status - b.status)) {
     byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), error]);

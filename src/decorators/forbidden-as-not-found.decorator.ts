@@ -1,6 +1,9 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { assertDefinition } from '../catalog/define-errors';
-import { InvalidErrorMappingError, MESSAGES } from '../catalog/messages.constants';
+import {
+  InvalidErrorMappingError,
+  MESSAGES,
+} from '../catalog/messages.constants';
 import { FORBIDDEN_AS_NOT_FOUND_METADATA } from '../errors.internal-constants';
 import type { ConcealSetting } from '../mapping/scope.util';
 import { useScopedErrorsFilter } from '../mapping/scoped-errors.filter';
@@ -38,14 +41,30 @@ export interface ForbiddenAsNotFoundOptions {
  * export class ProjectsController {}
  * @publicApi
  */
-export function ForbiddenAsNotFound(options: ForbiddenAsNotFoundOptions = {}): ClassDecorator & MethodDecorator {
+export function ForbiddenAsNotFound(
+  options: ForbiddenAsNotFoundOptions = {},
+): ClassDecorator & MethodDecorator {
   if (options.error !== undefined) {
     assertDefinition('@ForbiddenAsNotFound({ error })', options.error);
-    if (options.error.status !== 404) throw InvalidErrorMappingError.create(MESSAGES.concealNotA404(options.error.status));
+    if (options.error.status !== 404)
+      throw InvalidErrorMappingError.create(
+        MESSAGES.concealNotA404(options.error.status),
+      );
   }
-  const setting: ConcealSetting = { enabled: options.enabled ?? true, error: options.error };
-  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
-    Reflect.defineMetadata(FORBIDDEN_AS_NOT_FOUND_METADATA, setting, descriptor ? (descriptor.value as object) : target);
+  const setting: ConcealSetting = {
+    enabled: options.enabled ?? true,
+    error: options.error,
+  };
+  return (
+    target: object,
+    key?: string | symbol,
+    descriptor?: PropertyDescriptor,
+  ) => {
+    Reflect.defineMetadata(
+      FORBIDDEN_AS_NOT_FOUND_METADATA,
+      setting,
+      descriptor ? (descriptor.value as object) : target,
+    );
     useScopedErrorsFilter(target, key, descriptor);
     return descriptor as never;
   };

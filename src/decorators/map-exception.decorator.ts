@@ -1,7 +1,11 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { EXCEPTION_MAPPINGS_METADATA } from '../errors.internal-constants';
 import { assertMapping } from '../mapping/assert-mapping.util';
-import type { ExceptionClass, ExceptionMapping, MapExceptionOptions } from '../mapping/exception-mapping.interface';
+import type {
+  ExceptionClass,
+  ExceptionMapping,
+  MapExceptionOptions,
+} from '../mapping/exception-mapping.interface';
 import { useScopedErrorsFilter } from '../mapping/scoped-errors.filter';
 
 /**
@@ -23,13 +27,28 @@ export function MapException<E>(
   error: ErrorDefinition,
   options: MapExceptionOptions<E> = {},
 ): ClassDecorator & MethodDecorator {
-  const mapping: ExceptionMapping = { ...options, exception, error } as ExceptionMapping;
+  const mapping: ExceptionMapping = {
+    ...options,
+    exception,
+    error,
+  } as ExceptionMapping;
   assertMapping('@MapException()', mapping);
-  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+  return (
+    target: object,
+    key?: string | symbol,
+    descriptor?: PropertyDescriptor,
+  ) => {
     const metadataTarget = descriptor ? (descriptor.value as object) : target;
-    const existing = (Reflect.getOwnMetadata(EXCEPTION_MAPPINGS_METADATA, metadataTarget) ?? []) as ExceptionMapping[];
+    const existing = (Reflect.getOwnMetadata(
+      EXCEPTION_MAPPINGS_METADATA,
+      metadataTarget,
+    ) ?? []) as ExceptionMapping[];
     // Decorators apply bottom-up; prepending keeps the list in source order.
-    Reflect.defineMetadata(EXCEPTION_MAPPINGS_METADATA, [mapping, ...existing], metadataTarget);
+    Reflect.defineMetadata(
+      EXCEPTION_MAPPINGS_METADATA,
+      [mapping, ...existing],
+      metadataTarget,
+    );
     useScopedErrorsFilter(target, key, descriptor);
     return descriptor as never;
   };

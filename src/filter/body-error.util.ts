@@ -11,7 +11,8 @@ const BODY_PARSER_TYPES = new Set([
   'encoding.unsupported',
 ]);
 
-const PARSE_FAILED_MESSAGE = 'The request body could not be parsed. Send well-formed JSON.';
+const PARSE_FAILED_MESSAGE =
+  'The request body could not be parsed. Send well-formed JSON.';
 
 /**
  * @internal Recognises a request-body failure from any adapter and either
@@ -37,11 +38,17 @@ export function classifyBodyError(
   return fromOriginal?.status === status ? fromOriginal : undefined;
 }
 
-function classify(error: unknown): { status: number; message?: string } | undefined {
-  const status = readProperty(error, 'statusCode') ?? readProperty(error, 'status');
-  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+function classify(
+  error: unknown,
+): { status: number; message?: string } | undefined {
+  const status =
+    readProperty(error, 'statusCode') ?? readProperty(error, 'status');
+  if (typeof status !== 'number' || status < 400 || status >= 500)
+    return undefined;
   if (!isBodyError(error)) return undefined;
-  return status === 400 ? { status, message: PARSE_FAILED_MESSAGE } : { status };
+  return status === 400
+    ? { status, message: PARSE_FAILED_MESSAGE }
+    : { status };
 }
 
 function isBodyError(error: unknown): boolean {

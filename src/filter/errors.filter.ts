@@ -1,4 +1,10 @@
-import { Catch, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  Catch,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
@@ -9,7 +15,10 @@ import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { formatEnvelope } from '../formats/envelope.format';
 import type { ErrorEnvelope } from '../formats/error-envelope.interface';
 import type { NormalizedError } from '../formats/normalized-error.interface';
-import { allowedMethods, isRouteNotFound } from '../http-semantics/allowed-methods.util';
+import {
+  allowedMethods,
+  isRouteNotFound,
+} from '../http-semantics/allowed-methods.util';
 import { plainRetryAfter } from '../http-semantics/retry-after.util';
 import { applyMappings } from '../mapping/apply-mappings.util';
 import type { ErrorScope } from '../mapping/exception-mapping.interface';
@@ -38,7 +47,8 @@ export class ErrorsFilter implements ExceptionFilter {
 
   constructor(
     protected readonly httpAdapterHost: HttpAdapterHost,
-    @Inject(RESOLVED_ERRORS_OPTIONS) protected readonly options: ResolvedErrorsOptions,
+    @Inject(RESOLVED_ERRORS_OPTIONS)
+    protected readonly options: ResolvedErrorsOptions,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
@@ -49,9 +59,16 @@ export class ErrorsFilter implements ExceptionFilter {
    * @internal `catch` with the rules of a `@MapException` /
    * `@ForbiddenAsNotFound` scope; called by their route-scoped filter.
    */
-  catchInScope(exception: unknown, host: ArgumentsHost, scope?: ErrorScope): unknown {
+  catchInScope(
+    exception: unknown,
+    host: ArgumentsHost,
+    scope?: ErrorScope,
+  ): unknown {
     if (host.getType() !== 'http') {
-      return delegateToNest(this.mapException(exception, undefined, scope), host);
+      return delegateToNest(
+        this.mapException(exception, undefined, scope),
+        host,
+      );
     }
     const http = host.switchToHttp();
     this.reply(exception, http.getRequest(), http.getResponse(), scope);
@@ -62,7 +79,12 @@ export class ErrorsFilter implements ExceptionFilter {
    * Answers `exception` on a request/response pair of the current adapter;
    * also used for failures that happen outside Nest's router.
    */
-  reply(exception: unknown, request: unknown, response: unknown, scope?: ErrorScope): void {
+  reply(
+    exception: unknown,
+    request: unknown,
+    response: unknown,
+    scope?: ErrorScope,
+  ): void {
     const adapter = this.httpAdapterHost.httpAdapter;
     const requestId = assignRequestId(toRawRequest(request), this.options);
     if (adapter.isHeadersSent(response) || rawResponse(response).headersSent) {
@@ -71,20 +93,33 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const error = this.safelyNormalize(exception, request, scope);
     if (error.unexpected) this.log(exception, request, requestId);
-    const retryAfter = error.status === 429 ? plainRetryAfter(response) : undefined;
-    if (retryAfter !== undefined) error.headers = { 'Retry-After': retryAfter, ...error.headers };
+    const retryAfter =
+      error.status === 429 ? plainRetryAfter(response) : undefined;
+    if (retryAfter !== undefined)
+      error.headers = { 'Retry-After': retryAfter, ...error.headers };
     setHeader(response, this.options.requestIdHeader, requestId);
     setHeader(response, 'content-type', JSON_CONTENT_TYPE);
-    for (const [name, value] of Object.entries(error.headers ?? {})) setHeader(response, name, value);
+    for (const [name, value] of Object.entries(error.headers ?? {}))
+      setHeader(response, name, value);
     adapter.reply(response, this.buildBody(error, requestId), error.status);
   }
 
   /** A failing `normalize` override must not leave the request unanswered. */
-  private safelyNormalize(exception: unknown, request: unknown, scope?: ErrorScope): NormalizedError {
+  private safelyNormalize(
+    exception: unknown,
+    request: unknown,
+    scope?: ErrorScope,
+  ): NormalizedError {
     try {
-      return this.normalize(this.mapException(exception, request, scope), request);
+      return this.normalize(
+        this.mapException(exception, request, scope),
+        request,
+      );
     } catch (failure) {
-      this.logger.error(`normalize() failed: ${safeMessage(failure)}`, safeStack(failure));
+      this.logger.error(
+        `normalize() failed: ${safeMessage(failure)}`,
+        safeStack(failure),
+      );
       return normalizeException(undefined, this.options);
     }
   }
@@ -96,26 +131,52 @@ export class ErrorsFilter implements ExceptionFilter {
    * `@ForbiddenAsNotFound` scope becomes that route's 404; the router's 404
    * for a path served under other methods becomes a 405 with `Allow`.
    */
-  protected mapException(exception: unknown, request: unknown, scope?: ErrorScope): unknown {
-    const mapped = applyMappings(exception, [...(scope?.mappings ?? []), this.options.mappings]);
-    if (scope?.concealForbidden !== undefined && this.normalize(mapped, request).status === 403) {
-      return scope.concealForbidden ? new ApiException(scope.concealForbidden) : new NotFoundException();
+  protected mapException(
+    exception: unknown,
+    request: unknown,
+    scope?: ErrorScope,
+  ): unknown {
+    const mapped = applyMappings(exception, [
+      ...(scope?.mappings ?? []),
+      this.options.mappings,
+    ]);
+    if (
+      scope?.concealForbidden !== undefined &&
+      this.normalize(mapped, request).status === 403
+    ) {
+      return scope.concealForbidden
+        ? new ApiException(scope.concealForbidden)
+        : new NotFoundException();
     }
     const adapter = this.httpAdapterHost.httpAdapter;
-    if (request === undefined || !adapter || !isRouteNotFound(mapped, adapter, request)) return mapped;
+    if (
+      request === undefined ||
+      !adapter ||
+      !isRouteNotFound(mapped, adapter, request)
+    )
+      return mapped;
     const allow = allowedMethods(adapter, request);
     if (!allow) return mapped;
-    return new ApiException(builtIn(this.options, 405), { headers: { Allow: allow.join(', ') } });
+    return new ApiException(builtIn(this.options, 405), {
+      headers: { Allow: allow.join(', ') },
+    });
   }
 
   /** Reduces anything thrown to status, code, message and what may be shown. */
   protected normalize(exception: unknown, request: unknown): NormalizedError {
-    const error = normalizeException(exception, this.options, readOriginalError(request));
+    const error = normalizeException(
+      exception,
+      this.options,
+      readOriginalError(request),
+    );
     return nameFailedParameter(error, request);
   }
 
   /** Builds the response body from a normalized error. */
-  protected buildBody(error: NormalizedError, requestId: string): ErrorEnvelope {
+  protected buildBody(
+    error: NormalizedError,
+    requestId: string,
+  ): ErrorEnvelope {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
   }
 
@@ -132,7 +193,12 @@ export class ErrorsFilter implements ExceptionFilter {
    * an envelope, so the error is logged and the connection closed, which
    * tells the client the body is incomplete.
    */
-  protected abort(exception: unknown, request: unknown, response: unknown, requestId: string): void {
+  protected abort(
+    exception: unknown,
+    request: unknown,
+    response: unknown,
+    requestId: string,
+  ): void {
     this.log(exception, request, requestId);
     rawResponse(response).destroy?.();
   }
@@ -143,18 +209,31 @@ export class ErrorsFilter implements ExceptionFilter {
  * errors arrive with the raw Node response, which has only `setHeader()`.
  */
 function setHeader(response: unknown, name: string, value: string): void {
-  const res = response as { header?: (n: string, v: string) => unknown; setHeader(n: string, v: string): unknown };
+  const res = response as {
+    header?: (n: string, v: string) => unknown;
+    setHeader(n: string, v: string): unknown;
+  };
   if (typeof res.header === 'function') res.header(name, value);
   else res.setHeader(name, value);
 }
 
 /** Express passes the raw response; Fastify wraps it in `.raw`. */
-function rawResponse(response: unknown): { headersSent?: boolean; destroy?: () => void } {
-  return ((response as { raw?: unknown }).raw ?? response) as { headersSent?: boolean; destroy?: () => void };
+function rawResponse(response: unknown): {
+  headersSent?: boolean;
+  destroy?: () => void;
+} {
+  return ((response as { raw?: unknown }).raw ?? response) as {
+    headersSent?: boolean;
+    destroy?: () => void;
+  };
 }
 
 function describeRequest(request: unknown): string {
-  const raw = toRawRequest(request) as { method?: string; url?: string; originalUrl?: string };
+  const raw = toRawRequest(request) as {
+    method?: string;
+    url?: string;
+    originalUrl?: string;
+  };
   const url = raw.originalUrl ?? raw.url ?? '';
   const query = url.indexOf('?');
   return `${raw.method ?? 'HTTP'} ${query === -1 ? url : url.slice(0, query)}`;

@@ -13,11 +13,24 @@ type ExpressLike = { use(...handlers: unknown[]): unknown; addHook?: unknown };
  * an error raised there, e.g. by the body parser) would otherwise fall
  * through. Mounted after Nest's own handlers, it only sees what they skipped.
  */
-export function mountExpressFallback(adapter: AbstractHttpAdapter, filter: ErrorsFilter): void {
+export function mountExpressFallback(
+  adapter: AbstractHttpAdapter,
+  filter: ErrorsFilter,
+): void {
   const instance = adapter.getInstance<ExpressLike>();
-  if (typeof instance.addHook === 'function' || typeof instance.use !== 'function') return;
+  if (
+    typeof instance.addHook === 'function' ||
+    typeof instance.use !== 'function'
+  )
+    return;
   instance.use((req: Req, res: unknown) =>
-    filter.reply(new NotFoundException(`Cannot ${req.method} ${req.originalUrl}`), req, res),
+    filter.reply(
+      new NotFoundException(`Cannot ${req.method} ${req.originalUrl}`),
+      req,
+      res,
+    ),
   );
-  instance.use((err: unknown, req: Req, res: unknown, _next: unknown) => filter.reply(err, req, res));
+  instance.use((err: unknown, req: Req, res: unknown, _next: unknown) =>
+    filter.reply(err, req, res),
+  );
 }

@@ -12,7 +12,10 @@ const loaded = new Map<string, ExceptionFilter | null>();
  * module: microservices and WebSockets through their base filters, other
  * contexts (GraphQL) by rethrowing, which is what Nest's external filter does.
  */
-export function delegateToNest(exception: unknown, host: ArgumentsHost): unknown {
+export function delegateToNest(
+  exception: unknown,
+  host: ArgumentsHost,
+): unknown {
   const filter = loadBaseFilter(host.getType());
   if (filter) return filter.catch(exception, host);
   throw exception;

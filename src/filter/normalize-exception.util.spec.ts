@@ -11,60 +11,262 @@ import { resolveErrorsOptions } from '../errors-module.options';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { normalizeException } from './normalize-exception.util';
 
-const Errors = defineErrors({ Teapot: { status: 418, code: 'teapot', message: 'Tea only.' } });
+const Errors = defineErrors({
+  Teapot: { status: 418, code: 'teapot', message: 'Tea only.' },
+});
 const options = resolveErrorsOptions();
-const GENERIC = 'An unexpected error occurred. Retry later, or contact support with the request id.';
+const GENERIC =
+  'An unexpected error occurred. Retry later, or contact support with the request id.';
 
 const bodyParserError = (type: string, status: number) =>
-  Object.assign(new Error('raw parser text'), { type, status, statusCode: status, expose: true });
+  Object.assign(new Error('raw parser text'), {
+    type,
+    status,
+    statusCode: status,
+    expose: true,
+  });
 
 describe('normalizeException', () => {
   it.each([
-    ['ApiException', new ApiException(Errors.Teapot, { cause: 'Kettle.', retryAfter: 5 }),
-      { status: 418, code: 'teapot', message: 'Tea only.', cause: 'Kettle.', headers: { 'Retry-After': '5' }, unexpected: false }],
-    ['ValidationFailedException', new ValidationFailedException({ a: ['a is bad'] }),
-      { status: 422, code: 'validation_failed', message: 'The given data was invalid.', errors: { a: ['a is bad'] }, unexpected: false }],
-    ['NotFoundException with a message', new NotFoundException('Gone fishing.'),
-      { status: 404, code: 'not_found', message: 'Gone fishing.', unexpected: false }],
-    ['NotFoundException without one', new NotFoundException(),
-      { status: 404, code: 'not_found', message: 'The requested resource does not exist.', unexpected: false }],
-    ['a guard denial', new ForbiddenException('Forbidden resource'),
-      { status: 403, code: 'forbidden', message: 'You do not have permission to access this resource.', unexpected: false }],
-    ['an array message', new BadRequestException(['a must be x', 'b must be y']),
-      { status: 400, code: 'bad_request', message: 'a must be x; b must be y', unexpected: false }],
-    ['an object body with code', new HttpException({ code: 'custom', message: 'Custom.' }, 409),
-      { status: 409, code: 'custom', message: 'Custom.', unexpected: false }],
-    ['an object body without message', new HttpException({ detail: 1 }, 409),
-      { status: 409, code: 'conflict', message: 'The request conflicts with the current state of the resource.', unexpected: false }],
-    ['a description', new BadRequestException('Bad.', { description: 'Why.' }),
-      { status: 400, code: 'bad_request', message: 'Bad.', cause: 'Why.', unexpected: false }],
-    ['an internal Error cause', new BadRequestException('Bad.', { cause: new Error('SELECT *') }),
-      { status: 400, code: 'bad_request', message: 'Bad.', unexpected: false }],
-    ['an unnamed status', new HttpException('Locked.', 423),
-      { status: 423, code: 'locked', message: 'Locked.', unexpected: false }],
-    ['an invalid status', new HttpException('Weird.', 999),
-      { status: 500, code: 'internal_error', message: GENERIC, unexpected: true }],
-    ['body-parser JSON failure', bodyParserError('entity.parse.failed', 400),
-      { status: 400, code: 'bad_request', message: 'The request body could not be parsed. Send well-formed JSON.', unexpected: false }],
-    ['body-parser too large', bodyParserError('entity.too.large', 413),
-      { status: 413, code: 'payload_too_large', message: 'The request body is too large.', unexpected: false }],
-    ['body-parser encoding', bodyParserError('encoding.unsupported', 415),
-      { status: 415, code: 'unsupported_media_type', message: 'The request body has an unsupported media type or encoding.', unexpected: false }],
-    ['Nest 12 wrapped parser error', new HttpException('raw', 413, { cause: bodyParserError('entity.too.large', 413) }),
-      { status: 413, code: 'payload_too_large', message: 'The request body is too large.', unexpected: false }],
-    ['Fastify media type error', Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
-      { status: 415, code: 'unsupported_media_type', message: 'The request body has an unsupported media type or encoding.', unexpected: false }],
-    ['an exposed 4xx http-error', Object.assign(new Error('Exposed.'), { status: 409, expose: true }),
-      { status: 409, code: 'conflict', message: 'Exposed.', unexpected: false }],
-    ['a hidden 4xx http-error', Object.assign(new Error('Hidden.'), { status: 409 }),
-      { status: 409, code: 'conflict', message: 'The request conflicts with the current state of the resource.', unexpected: false }],
-    ['a 5xx http-error', Object.assign(new Error('Upstream down.'), { statusCode: 502, expose: true }),
-      { status: 502, code: 'bad_gateway', message: 'An upstream server returned an invalid response. Retry after a brief delay.', unexpected: true }],
-    ['an Error', new Error('secret'), { status: 500, code: 'internal_error', message: GENERIC, unexpected: true }],
-    ['a string', 'secret', { status: 500, code: 'internal_error', message: GENERIC, unexpected: true }],
-    ['undefined', undefined, { status: 500, code: 'internal_error', message: GENERIC, unexpected: true }],
-    ['a revoked proxy', (() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })(),
-      { status: 500, code: 'internal_error', message: GENERIC, unexpected: true }],
+    [
+      'ApiException',
+      new ApiException(Errors.Teapot, { cause: 'Kettle.', retryAfter: 5 }),
+      {
+        status: 418,
+        code: 'teapot',
+        message: 'Tea only.',
+        cause: 'Kettle.',
+        headers: { 'Retry-After': '5' },
+        unexpected: false,
+      },
+    ],
+    [
+      'ValidationFailedException',
+      new ValidationFailedException({ a: ['a is bad'] }),
+      {
+        status: 422,
+        code: 'validation_failed',
+        message: 'The given data was invalid.',
+        errors: { a: ['a is bad'] },
+        unexpected: false,
+      },
+    ],
+    [
+      'NotFoundException with a message',
+      new NotFoundException('Gone fishing.'),
+      {
+        status: 404,
+        code: 'not_found',
+        message: 'Gone fishing.',
+        unexpected: false,
+      },
+    ],
+    [
+      'NotFoundException without one',
+      new NotFoundException(),
+      {
+        status: 404,
+        code: 'not_found',
+        message: 'The requested resource does not exist.',
+        unexpected: false,
+      },
+    ],
+    [
+      'a guard denial',
+      new ForbiddenException('Forbidden resource'),
+      {
+        status: 403,
+        code: 'forbidden',
+        message: 'You do not have permission to access this resource.',
+        unexpected: false,
+      },
+    ],
+    [
+      'an array message',
+      new BadRequestException(['a must be x', 'b must be y']),
+      {
+        status: 400,
+        code: 'bad_request',
+        message: 'a must be x; b must be y',
+        unexpected: false,
+      },
+    ],
+    [
+      'an object body with code',
+      new HttpException({ code: 'custom', message: 'Custom.' }, 409),
+      { status: 409, code: 'custom', message: 'Custom.', unexpected: false },
+    ],
+    [
+      'an object body without message',
+      new HttpException({ detail: 1 }, 409),
+      {
+        status: 409,
+        code: 'conflict',
+        message:
+          'The request conflicts with the current state of the resource.',
+        unexpected: false,
+      },
+    ],
+    [
+      'a description',
+      new BadRequestException('Bad.', { description: 'Why.' }),
+      {
+        status: 400,
+        code: 'bad_request',
+        message: 'Bad.',
+        cause: 'Why.',
+        unexpected: false,
+      },
+    ],
+    [
+      'an internal Error cause',
+      new BadRequestException('Bad.', { cause: new Error('SELECT *') }),
+      { status: 400, code: 'bad_request', message: 'Bad.', unexpected: false },
+    ],
+    [
+      'an unnamed status',
+      new HttpException('Locked.', 423),
+      { status: 423, code: 'locked', message: 'Locked.', unexpected: false },
+    ],
+    [
+      'an invalid status',
+      new HttpException('Weird.', 999),
+      {
+        status: 500,
+        code: 'internal_error',
+        message: GENERIC,
+        unexpected: true,
+      },
+    ],
+    [
+      'body-parser JSON failure',
+      bodyParserError('entity.parse.failed', 400),
+      {
+        status: 400,
+        code: 'bad_request',
+        message: 'The request body could not be parsed. Send well-formed JSON.',
+        unexpected: false,
+      },
+    ],
+    [
+      'body-parser too large',
+      bodyParserError('entity.too.large', 413),
+      {
+        status: 413,
+        code: 'payload_too_large',
+        message: 'The request body is too large.',
+        unexpected: false,
+      },
+    ],
+    [
+      'body-parser encoding',
+      bodyParserError('encoding.unsupported', 415),
+      {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'The request body has an unsupported media type or encoding.',
+        unexpected: false,
+      },
+    ],
+    [
+      'Nest 12 wrapped parser error',
+      new HttpException('raw', 413, {
+        cause: bodyParserError('entity.too.large', 413),
+      }),
+      {
+        status: 413,
+        code: 'payload_too_large',
+        message: 'The request body is too large.',
+        unexpected: false,
+      },
+    ],
+    [
+      'Fastify media type error',
+      Object.assign(new Error('x'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      }),
+      {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'The request body has an unsupported media type or encoding.',
+        unexpected: false,
+      },
+    ],
+    [
+      'an exposed 4xx http-error',
+      Object.assign(new Error('Exposed.'), { status: 409, expose: true }),
+      { status: 409, code: 'conflict', message: 'Exposed.', unexpected: false },
+    ],
+    [
+      'a hidden 4xx http-error',
+      Object.assign(new Error('Hidden.'), { status: 409 }),
+      {
+        status: 409,
+        code: 'conflict',
+        message:
+          'The request conflicts with the current state of the resource.',
+        unexpected: false,
+      },
+    ],
+    [
+      'a 5xx http-error',
+      Object.assign(new Error('Upstream down.'), {
+        statusCode: 502,
+        expose: true,
+      }),
+      {
+        status: 502,
+        code: 'bad_gateway',
+        message:
+          'An upstream server returned an invalid response. Retry after a brief delay.',
+        unexpected: true,
+      },
+    ],
+    [
+      'an Error',
+      new Error('secret'),
+      {
+        status: 500,
+        code: 'internal_error',
+        message: GENERIC,
+        unexpected: true,
+      },
+    ],
+    [
+      'a string',
+      'secret',
+      {
+        status: 500,
+        code: 'internal_error',
+        message: GENERIC,
+        unexpected: true,
+      },
+    ],
+    [
+      'undefined',
+      undefined,
+      {
+        status: 500,
+        code: 'internal_error',
+        message: GENERIC,
+        unexpected: true,
+      },
+    ],
+    [
+      'a revoked proxy',
+      (() => {
+        const p = Proxy.revocable({}, {});
+        p.revoke();
+        return p.proxy;
+      })(),
+      {
+        status: 500,
+        code: 'internal_error',
+        message: GENERIC,
+        unexpected: true,
+      },
+    ],
   ])('normalizes %s', (_label, exception, expected) => {
     expect(normalizeException(exception, options)).toStrictEqual(expected);
   });
@@ -75,12 +277,18 @@ describe('normalizeException', () => {
     expect(normalizeException(wrapped, options, original).message).toBe(
       'The request body could not be parsed. Send well-formed JSON.',
     );
-    expect(normalizeException(new NotFoundException('x'), options, original).status).toBe(404);
+    expect(
+      normalizeException(new NotFoundException('x'), options, original).status,
+    ).toBe(404);
   });
 
   it('puts the original message into cause only with exposeInternalErrors', () => {
     const exposing = resolveErrorsOptions({ exposeInternalErrors: true });
-    expect(normalizeException(new Error('db down'), exposing).cause).toBe('db down');
-    expect(normalizeException(new Error('db down'), options).cause).toBeUndefined();
+    expect(normalizeException(new Error('db down'), exposing).cause).toBe(
+      'db down',
+    );
+    expect(
+      normalizeException(new Error('db down'), options).cause,
+    ).toBeUndefined();
   });
 });

@@ -18,7 +18,8 @@ export function normalizeException(
   options: ResolvedErrorsOptions,
   originalError?: unknown,
 ): NormalizedError {
-  if (isInstanceOf(exception, ApiException)) return fromApiException(exception, options);
+  if (isInstanceOf(exception, ApiException))
+    return fromApiException(exception, options);
   const body = classifyBodyError(exception, originalError);
   if (body) {
     const definition = builtIn(options, body.status);
@@ -28,20 +29,30 @@ export function normalizeException(
   return fromUnknown(exception, options);
 }
 
-function fromApiException(exception: ApiException, options: ResolvedErrorsOptions): NormalizedError {
+function fromApiException(
+  exception: ApiException,
+  options: ResolvedErrorsOptions,
+): NormalizedError {
   // A validation failure answers with the app's (possibly overridden) 422 entry.
   const definition =
-    exception instanceof ValidationFailedException ? builtIn(options, 422) : exception.definition;
+    exception instanceof ValidationFailedException
+      ? builtIn(options, 422)
+      : exception.definition;
   const response = exception.getResponse() as { message: string };
   const normalized: NormalizedError = {
     status: definition.status,
     code: definition.code,
-    message: exception instanceof ValidationFailedException ? definition.message : response.message,
+    message:
+      exception instanceof ValidationFailedException
+        ? definition.message
+        : response.message,
     unexpected: false,
   };
   if (exception.cause !== undefined) normalized.cause = exception.cause;
-  if (Object.keys(exception.headers).length > 0) normalized.headers = { ...exception.headers };
-  if (exception instanceof ValidationFailedException) normalized.errors = exception.errors;
+  if (Object.keys(exception.headers).length > 0)
+    normalized.headers = { ...exception.headers };
+  if (exception instanceof ValidationFailedException)
+    normalized.errors = exception.errors;
   return normalized;
 }
 
@@ -54,12 +65,18 @@ function isHttpException(value: unknown): value is HttpExceptionLike {
   );
 }
 
-function fromHttpException(exception: HttpExceptionLike, options: ResolvedErrorsOptions): NormalizedError {
+function fromHttpException(
+  exception: HttpExceptionLike,
+  options: ResolvedErrorsOptions,
+): NormalizedError {
   const status = exception.getStatus();
   if (!isHttpStatus(status)) return fromUnknown(exception, options);
   const response = exception.getResponse();
   const definition = builtIn(options, status);
-  const normalized = fromDefinition(definition, messageOf(response, status) ?? definition.message);
+  const normalized = fromDefinition(
+    definition,
+    messageOf(response, status) ?? definition.message,
+  );
   const code = readProperty(response, 'code');
   if (isUsableCode(code)) normalized.code = code;
   const cause = causeOf(response, status);
@@ -67,12 +84,21 @@ function fromHttpException(exception: HttpExceptionLike, options: ResolvedErrors
   return normalized;
 }
 
-function fromUnknown(exception: unknown, options: ResolvedErrorsOptions): NormalizedError {
+function fromUnknown(
+  exception: unknown,
+  options: ResolvedErrorsOptions,
+): NormalizedError {
   const status = httpErrorStatus(exception);
-  const exposed = status !== undefined && status < 500 && readProperty(exception, 'expose') === true;
+  const exposed =
+    status !== undefined &&
+    status < 500 &&
+    readProperty(exception, 'expose') === true;
   const definition = builtIn(options, status ?? 500);
   if (exposed) {
-    return fromDefinition(definition, nonEmptyString(readProperty(exception, 'message')) ?? definition.message);
+    return fromDefinition(
+      definition,
+      nonEmptyString(readProperty(exception, 'message')) ?? definition.message,
+    );
   }
   const normalized = fromDefinition(definition, definition.message);
   normalized.unexpected = status === undefined || status >= 500;
@@ -80,16 +106,29 @@ function fromUnknown(exception: unknown, options: ResolvedErrorsOptions): Normal
   return normalized;
 }
 
-function fromDefinition(definition: ErrorDefinition, message: string): NormalizedError {
-  return { status: definition.status, code: definition.code, message, unexpected: false };
+function fromDefinition(
+  definition: ErrorDefinition,
+  message: string,
+): NormalizedError {
+  return {
+    status: definition.status,
+    code: definition.code,
+    message,
+    unexpected: false,
+  };
 }
 
 /** @internal The built-in entry of a status; unnamed statuses get a derived code. */
-export function builtIn(options: ResolvedErrorsOptions, status: number): ErrorDefinition {
+export function builtIn(
+  options: ResolvedErrorsOptions,
+  status: number,
+): ErrorDefinition {
   const known = options.builtIns.get(status);
   if (known) return known;
   const phrase = reasonPhrase(status);
-  const code = STATUS_CODE_WORDS.test(phrase) ? phrase.toLowerCase().replace(/[^a-z0-9]+/g, '_') : `http_${status}`;
+  const code = STATUS_CODE_WORDS.test(phrase)
+    ? phrase.toLowerCase().replace(/[^a-z0-9]+/g, '_')
+    : `http_${status}`;
   return { status, code, message: `${phrase}.` };
 }
 
@@ -97,16 +136,24 @@ const STATUS_CODE_WORDS = /^[A-Za-z0-9 '-]+$/;
 
 /** http-errors style `status`/`statusCode`, when it is an error status. */
 function httpErrorStatus(value: unknown): number | undefined {
-  const status = readProperty(value, 'statusCode') ?? readProperty(value, 'status');
+  const status =
+    readProperty(value, 'statusCode') ?? readProperty(value, 'status');
   return isHttpStatus(status) && status >= 400 ? status : undefined;
 }
 
 function isHttpStatus(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599;
+  return (
+    Number.isInteger(value) &&
+    (value as number) >= 100 &&
+    (value as number) <= 599
+  );
 }
 
 function isUsableCode(value: unknown): value is string | number {
-  return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    (typeof value === 'string' && value !== '') ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /**
@@ -116,11 +163,17 @@ function isUsableCode(value: unknown): value is string | number {
  * (Nest's ValidationPipe shape) is kept whole, joined.
  */
 function messageOf(response: unknown, status: number): string | undefined {
-  const raw = typeof response === 'string' ? response : readProperty(response, 'message');
+  const raw =
+    typeof response === 'string' ? response : readProperty(response, 'message');
   const message = Array.isArray(raw)
     ? raw.filter((m): m is string => typeof m === 'string').join('; ')
     : nonEmptyString(raw);
-  if (!message || message === reasonPhrase(status) || NEST_DEFAULT_MESSAGES.has(message)) return undefined;
+  if (
+    !message ||
+    message === reasonPhrase(status) ||
+    NEST_DEFAULT_MESSAGES.has(message)
+  )
+    return undefined;
   return message;
 }
 
@@ -128,7 +181,10 @@ function messageOf(response: unknown, status: number): string | undefined {
  * Messages Nest and its packages fill in (a guard returning false,
  * `@nestjs/throttler`'s default), not the app's words.
  */
-const NEST_DEFAULT_MESSAGES = new Set(['Forbidden resource', 'ThrottlerException: Too Many Requests']);
+const NEST_DEFAULT_MESSAGES = new Set([
+  'Forbidden resource',
+  'ThrottlerException: Too Many Requests',
+]);
 
 /** `cause` of an ApiException-shaped body, or Nest's `description` option. */
 function causeOf(response: unknown, status: number): string | undefined {

@@ -6,9 +6,26 @@ const ORIGINAL_ERROR = Symbol.for('nestjs-api-errors:original-error');
 
 type Done = () => void;
 type FastifyLike = {
-  addHook(name: 'onError', hook: (request: { raw: object }, reply: unknown, error: unknown, done: Done) => void): unknown;
+  addHook(
+    name: 'onError',
+    hook: (
+      request: { raw: object },
+      reply: unknown,
+      error: unknown,
+      done: Done,
+    ) => void,
+  ): unknown;
 };
-type ExpressLike = { use(fn: (err: unknown, req: object, res: unknown, next: (err: unknown) => void) => void): unknown };
+type ExpressLike = {
+  use(
+    fn: (
+      err: unknown,
+      req: object,
+      res: unknown,
+      next: (err: unknown) => void,
+    ) => void,
+  ): unknown;
+};
 
 /**
  * @internal Keeps the error an adapter raised before Nest's router saw it
@@ -38,5 +55,7 @@ export function recordOriginalErrors(adapter: AbstractHttpAdapter): void {
 /** @internal The adapter-level error recorded for this request, if any. */
 export function readOriginalError(request: unknown): unknown {
   if (typeof request !== 'object' || request === null) return undefined;
-  return (toRawRequest(request) as unknown as Record<symbol, unknown>)[ORIGINAL_ERROR];
+  return (toRawRequest(request) as unknown as Record<symbol, unknown>)[
+    ORIGINAL_ERROR
+  ];
 }

@@ -3,7 +3,11 @@
  * throw, proxies and revoked proxies all read as `undefined`.
  */
 export function readProperty(value: unknown, key: string): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  if (
+    (typeof value !== 'object' && typeof value !== 'function') ||
+    value === null
+  )
+    return undefined;
   try {
     return (value as Record<string, unknown>)[key];
   } catch {
@@ -33,7 +37,10 @@ export function safeStack(value: unknown): string {
 }
 
 /** @internal `instanceof` that answers false where a proxy's traps throw. */
-export function isInstanceOf<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
+export function isInstanceOf<T>(
+  value: unknown,
+  type: abstract new (...args: never[]) => T,
+): value is T {
   try {
     return value instanceof type;
   } catch {

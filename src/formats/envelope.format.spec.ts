@@ -3,31 +3,93 @@ import { docsUrl, formatEnvelope } from './envelope.format';
 describe('formatEnvelope', () => {
   it.each([
     [
-      { status: 401, code: 2000, message: 'Invalid key.', cause: 'No such key.', unexpected: false },
-      { status: 'Unauthorized', code: 2000, message: 'Invalid key.', cause: 'No such key.', docs: 'https://d/401/2000' },
+      {
+        status: 401,
+        code: 2000,
+        message: 'Invalid key.',
+        cause: 'No such key.',
+        unexpected: false,
+      },
+      {
+        status: 'Unauthorized',
+        code: 2000,
+        message: 'Invalid key.',
+        cause: 'No such key.',
+        docs: 'https://d/401/2000',
+      },
     ],
     [
-      { status: 404, code: 'not_found', message: 'Missing.', unexpected: false },
-      { status: 'Not Found', code: 'not_found', message: 'Missing.', docs: 'https://d/404/not_found' },
+      {
+        status: 404,
+        code: 'not_found',
+        message: 'Missing.',
+        unexpected: false,
+      },
+      {
+        status: 'Not Found',
+        code: 'not_found',
+        message: 'Missing.',
+        docs: 'https://d/404/not_found',
+      },
     ],
     [
-      { status: 422, code: 'validation_failed', message: 'Invalid.', errors: { a: ['x'] }, unexpected: false },
-      { status: 'Unprocessable Entity', code: 'validation_failed', message: 'Invalid.', docs: 'https://d/422/validation_failed', errors: { a: ['x'] } },
+      {
+        status: 422,
+        code: 'validation_failed',
+        message: 'Invalid.',
+        errors: { a: ['x'] },
+        unexpected: false,
+      },
+      {
+        status: 'Unprocessable Entity',
+        code: 'validation_failed',
+        message: 'Invalid.',
+        docs: 'https://d/422/validation_failed',
+        errors: { a: ['x'] },
+      },
     ],
     [
       { status: 599, code: 'http_599', message: 'Odd.', unexpected: false },
-      { status: 'Server Error', code: 'http_599', message: 'Odd.', docs: 'https://d/599/http_599' },
+      {
+        status: 'Server Error',
+        code: 'http_599',
+        message: 'Odd.',
+        docs: 'https://d/599/http_599',
+      },
     ],
   ])('formats %p', (error, body) => {
-    expect(formatEnvelope(error, 'req-1', 'https://d')).toStrictEqual({ request_id: 'req-1', error: body });
+    expect(formatEnvelope(error, 'req-1', 'https://d')).toStrictEqual({
+      request_id: 'req-1',
+      error: body,
+    });
   });
 
   it('puts the fields in the contract order', () => {
-    const envelope = formatEnvelope({ status: 400, code: 'c', message: 'm', cause: 'x', errors: {}, unexpected: false }, 'r', '/d');
-    expect(Object.keys(envelope.error)).toEqual(['status', 'code', 'message', 'cause', 'docs', 'errors']);
+    const envelope = formatEnvelope(
+      {
+        status: 400,
+        code: 'c',
+        message: 'm',
+        cause: 'x',
+        errors: {},
+        unexpected: false,
+      },
+      'r',
+      '/d',
+    );
+    expect(Object.keys(envelope.error)).toEqual([
+      'status',
+      'code',
+      'message',
+      'cause',
+      'docs',
+      'errors',
+    ]);
   });
 
   it('encodes codes that are not URL-safe', () => {
-    expect(docsUrl('/docs/errors', 400, 'a b/c')).toBe('/docs/errors/400/a%20b%2Fc');
+    expect(docsUrl('/docs/errors', 400, 'a b/c')).toBe(
+      '/docs/errors/400/a%20b%2Fc',
+    );
   });
 });

@@ -6,7 +6,11 @@ import { reasonPhrase } from './reason-phrase.util';
  * @internal `${docsBaseUrl}/${status}/${code}`; `docsBaseUrl` is already
  * stripped of trailing slashes.
  */
-export function docsUrl(docsBaseUrl: string, status: number, code: string | number): string {
+export function docsUrl(
+  docsBaseUrl: string,
+  status: number,
+  code: string | number,
+): string {
   return `${docsBaseUrl}/${status}/${encodeURIComponent(String(code))}`;
 }
 

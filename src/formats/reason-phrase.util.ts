@@ -5,5 +5,7 @@ import { STATUS_CODES } from 'node:http';
  * Node does not name fall back to their class ("Client Error"/"Server Error").
  */
 export function reasonPhrase(status: number): string {
-  return STATUS_CODES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
+  return (
+    STATUS_CODES[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
+  );
 }

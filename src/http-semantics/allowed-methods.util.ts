@@ -6,7 +6,15 @@ import { toRawRequest } from '../request-id/request-id.util';
 import { fastifyMethodsFor } from './fastify-routes.util';
 
 /** Conventional order of the `Allow` header; other methods follow alphabetically. */
-const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const METHOD_ORDER = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+];
 
 type Layer = {
   route?: { methods?: Record<string, boolean> };
@@ -19,11 +27,18 @@ type Layer = {
  * @internal True for the 404 Nest's router answers when no route matched
  * (`Cannot GET /path`), as opposed to a 404 thrown by a handler.
  */
-export function isRouteNotFound(exception: unknown, adapter: AbstractHttpAdapter, request: unknown): boolean {
+export function isRouteNotFound(
+  exception: unknown,
+  adapter: AbstractHttpAdapter,
+  request: unknown,
+): boolean {
   if (!(exception instanceof NotFoundException)) return false;
   const message = readProperty(exception.getResponse(), 'message');
   try {
-    return message === `Cannot ${adapter.getRequestMethod(request)} ${adapter.getRequestUrl(request)}`;
+    return (
+      message ===
+      `Cannot ${adapter.getRequestMethod(request)} ${adapter.getRequestUrl(request)}`
+    );
   } catch {
     return false;
   }
@@ -36,20 +51,37 @@ export function isRouteNotFound(exception: unknown, adapter: AbstractHttpAdapter
  * header version that no handler serves). Express is asked through its own
  * router, Fastify through the routes recorded at registration.
  */
-export function allowedMethods(adapter: AbstractHttpAdapter, request: unknown): string[] | undefined {
-  const raw = toRawRequest(request) as { method?: string; url?: string; originalUrl?: string };
+export function allowedMethods(
+  adapter: AbstractHttpAdapter,
+  request: unknown,
+): string[] | undefined {
+  const raw = toRawRequest(request) as {
+    method?: string;
+    url?: string;
+    originalUrl?: string;
+  };
   // Express rewrites `url` inside mounted routers (Nest 12 mounts its 404 under the prefix).
   const path = (raw.originalUrl ?? raw.url ?? '/').split('?')[0];
-  const instance = adapter.getInstance<{ addHook?: unknown; router?: { stack?: Layer[] }; _router?: { stack?: Layer[] } }>();
+  const instance = adapter.getInstance<{
+    addHook?: unknown;
+    router?: { stack?: Layer[] };
+    _router?: { stack?: Layer[] };
+  }>();
   const found = new Set<string>();
   if (typeof instance.addHook === 'function') {
-    for (const method of fastifyMethodsFor(instance, path)) found.add(method.toUpperCase());
+    for (const method of fastifyMethodsFor(instance, path))
+      found.add(method.toUpperCase());
   } else {
-    walkExpress((instance.router ?? instance._router)?.stack ?? [], path, found);
+    walkExpress(
+      (instance.router ?? instance._router)?.stack ?? [],
+      path,
+      found,
+    );
   }
   if (found.has('GET')) found.add('HEAD');
   const method = (raw.method ?? 'GET').toUpperCase();
-  if (found.has(method) || [...found].every((m) => m === 'OPTIONS')) return undefined;
+  if (found.has(method) || [...found].every((m) => m === 'OPTIONS'))
+    return undefined;
   return [...found].sort(byConventionalOrder);
 }
 
@@ -62,8 +94,15 @@ function walkExpress(stack: Layer[], path: string, found: Set<string>): void {
         // `_all` routes are middleware and Nest's own not-found handlers, not resources.
         if (on && name !== '_all') found.add(name.toUpperCase());
       }
-    } else if (Array.isArray(layer.handle?.stack) && typeof layer.path === 'string') {
-      walkExpress(layer.handle.stack, path.slice(layer.path.length) || '/', found);
+    } else if (
+      Array.isArray(layer.handle?.stack) &&
+      typeof layer.path === 'string'
+    ) {
+      walkExpress(
+        layer.handle.stack,
+        path.slice(layer.path.length) || '/',
+        found,
+      );
     }
   }
 }
@@ -79,6 +118,7 @@ function matches(layer: Layer, path: string): boolean {
 function byConventionalOrder(a: string, b: string): number {
   const ia = METHOD_ORDER.indexOf(a);
   const ib = METHOD_ORDER.indexOf(b);
-  if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
+  if (ia !== -1 || ib !== -1)
+    return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
   return a < b ? -1 : a > b ? 1 : 0;
 }

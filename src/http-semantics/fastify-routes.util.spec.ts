@@ -21,7 +21,10 @@ describe('compileFastifyPath', () => {
   });
 
   it('honours ignoreTrailingSlash and caseSensitive: false', () => {
-    const pattern = compileFastifyPath('/Things/', { ignoreTrailingSlash: true, caseSensitive: false })!;
+    const pattern = compileFastifyPath('/Things/', {
+      ignoreTrailingSlash: true,
+      caseSensitive: false,
+    })!;
     expect(pattern.test('/things')).toBe(true);
   });
 

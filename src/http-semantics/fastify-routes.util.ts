@@ -4,9 +4,20 @@ export interface FastifyRoute {
   readonly pattern: RegExp;
 }
 
-type RouterConfig = { caseSensitive?: boolean; ignoreTrailingSlash?: boolean; ignoreDuplicateSlashes?: boolean };
+type RouterConfig = {
+  caseSensitive?: boolean;
+  ignoreTrailingSlash?: boolean;
+  ignoreDuplicateSlashes?: boolean;
+};
 type FastifyLike = {
-  addHook(name: 'onRoute', hook: (route: { method: string | string[]; url?: string; path?: string }) => void): unknown;
+  addHook(
+    name: 'onRoute',
+    hook: (route: {
+      method: string | string[];
+      url?: string;
+      path?: string;
+    }) => void,
+  ): unknown;
   initialConfig?: RouterConfig & { routerOptions?: RouterConfig };
 };
 
@@ -25,7 +36,8 @@ export function collectFastifyRoutes(instance: FastifyLike): void {
     const url = route.url ?? route.path;
     if (typeof url !== 'string') return;
     const pattern = compileFastifyPath(url, routerConfig(instance));
-    if (pattern) routes.push({ methods: ([] as string[]).concat(route.method), pattern });
+    if (pattern)
+      routes.push({ methods: ([] as string[]).concat(route.method), pattern });
   });
 }
 
@@ -34,7 +46,9 @@ export function fastifyMethodsFor(instance: object, path: string): string[] {
   const routes = routesByInstance.get(instance) ?? [];
   const config = routerConfig(instance as FastifyLike);
   const candidate = normalizePath(path, config);
-  return routes.filter((r) => r.pattern.test(candidate)).flatMap((r) => r.methods);
+  return routes
+    .filter((r) => r.pattern.test(candidate))
+    .flatMap((r) => r.methods);
 }
 
 function routerConfig(instance: FastifyLike): RouterConfig {
@@ -45,7 +59,8 @@ function routerConfig(instance: FastifyLike): RouterConfig {
 function normalizePath(path: string, config: RouterConfig): string {
   let result = path;
   if (config.ignoreDuplicateSlashes) result = result.replace(/\/{2,}/g, '/');
-  if (config.ignoreTrailingSlash && result.length > 1) result = result.replace(/\/+$/, '');
+  if (config.ignoreTrailingSlash && result.length > 1)
+    result = result.replace(/\/+$/, '');
   return result;
 }
 
@@ -55,10 +70,13 @@ function normalizePath(path: string, config: RouterConfig): string {
  * RegExp over request paths. Unknown syntax compiles to `undefined` and is
  * skipped, so it can only lose a 405, never invent one.
  */
-export function compileFastifyPath(url: string, config: RouterConfig = {}): RegExp | undefined {
+export function compileFastifyPath(
+  url: string,
+  config: RouterConfig = {},
+): RegExp | undefined {
   let source = '';
   const path = normalizePath(url, config);
-  for (let i = 0; i < path.length; ) {
+  for (let i = 0; i < path.length;) {
     const char = path[i];
     if (char === ':' && path[i + 1] === ':') {
       source += ':';
@@ -70,7 +88,10 @@ export function compileFastifyPath(url: string, config: RouterConfig = {}): RegE
       if (path[i] === '(') {
         const end = closingParen(path, i);
         if (end === -1) return undefined;
-        param = path.slice(i + 1, end).replace(/^\^/, '').replace(/\$$/, '');
+        param = path
+          .slice(i + 1, end)
+          .replace(/^\^/, '')
+          .replace(/\$$/, '');
         i = end + 1;
       }
       if (path[i] === '?' && i === path.length - 1 && source.endsWith('/')) {

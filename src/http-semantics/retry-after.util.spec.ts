@@ -1,6 +1,8 @@
 import { plainRetryAfter } from './retry-after.util';
 
-const response = (headers: Record<string, unknown>) => ({ getHeaders: () => headers });
+const response = (headers: Record<string, unknown>) => ({
+  getHeaders: () => headers,
+});
 
 describe('plainRetryAfter', () => {
   it.each([

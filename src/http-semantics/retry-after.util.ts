@@ -11,17 +11,26 @@ export function plainRetryAfter(response: unknown): string | undefined {
   for (const [name, value] of Object.entries(headers)) {
     if (!name.startsWith('retry-after-')) continue;
     const seconds = Number(Array.isArray(value) ? value[0] : value);
-    if (Number.isFinite(seconds) && (longest === undefined || seconds > longest)) longest = seconds;
+    if (
+      Number.isFinite(seconds) &&
+      (longest === undefined || seconds > longest)
+    )
+      longest = seconds;
   }
-  return longest === undefined ? undefined : String(Math.max(0, Math.ceil(longest)));
+  return longest === undefined
+    ? undefined
+    : String(Math.max(0, Math.ceil(longest)));
 }
 
 /** Express responses, Fastify replies and raw Node responses all have `getHeaders()`. */
 function responseHeaders(response: unknown): Record<string, unknown> {
   const res = response as { getHeaders?: () => Record<string, unknown> };
   try {
-    const headers = typeof res.getHeaders === 'function' ? res.getHeaders() : {};
-    return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers =
+      typeof res.getHeaders === 'function' ? res.getHeaders() : {};
+    return Object.fromEntries(
+      Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
   } catch {
     return {};
   }

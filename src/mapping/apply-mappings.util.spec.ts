@@ -7,8 +7,16 @@ class DomainError extends Error {}
 class MissingError extends DomainError {}
 class ArchivedError extends MissingError {}
 
-const def = (code: string, status = 404): ErrorDefinition => ({ status, code, message: `${code}.` });
-const map = (exception: ExceptionMapping['exception'], code: string, extra: Partial<ExceptionMapping> = {}): ExceptionMapping => ({
+const def = (code: string, status = 404): ErrorDefinition => ({
+  status,
+  code,
+  message: `${code}.`,
+});
+const map = (
+  exception: ExceptionMapping['exception'],
+  code: string,
+  extra: Partial<ExceptionMapping> = {},
+): ExceptionMapping => ({
   exception,
   error: def(code),
   ...extra,
@@ -16,15 +24,42 @@ const map = (exception: ExceptionMapping['exception'], code: string, extra: Part
 
 describe('findMapping', () => {
   it.each([
-    ['the nearest scope wins', [[map(DomainError, 'near')], [map(MissingError, 'far')]], new MissingError(), 'near'],
-    ['the most specific class wins in a scope', [[map(DomainError, 'base'), map(MissingError, 'sub')]], new ArchivedError(), 'sub'],
-    ['the first declared wins a tie', [[map(MissingError, 'first'), map(MissingError, 'second')]], new MissingError(), 'first'],
-    ['an outer scope applies when inner ones do not match', [[map(ArchivedError, 'x')], [map(DomainError, 'outer')]], new MissingError(), 'outer'],
+    [
+      'the nearest scope wins',
+      [[map(DomainError, 'near')], [map(MissingError, 'far')]],
+      new MissingError(),
+      'near',
+    ],
+    [
+      'the most specific class wins in a scope',
+      [[map(DomainError, 'base'), map(MissingError, 'sub')]],
+      new ArchivedError(),
+      'sub',
+    ],
+    [
+      'the first declared wins a tie',
+      [[map(MissingError, 'first'), map(MissingError, 'second')]],
+      new MissingError(),
+      'first',
+    ],
+    [
+      'an outer scope applies when inner ones do not match',
+      [[map(ArchivedError, 'x')], [map(DomainError, 'outer')]],
+      new MissingError(),
+      'outer',
+    ],
   ])('%s', (_name, scopes, error, code) => {
     expect(findMapping(error, scopes)?.error.code).toBe(code);
   });
 
-  it.each([null, undefined, 'string', 42, { message: 'plain' }, new Error('other')])('matches nothing for %p', (value) => {
+  it.each([
+    null,
+    undefined,
+    'string',
+    42,
+    { message: 'plain' },
+    new Error('other'),
+  ])('matches nothing for %p', (value) => {
     expect(findMapping(value, [[map(DomainError, 'x')]])).toBeUndefined();
   });
 
@@ -37,7 +72,9 @@ describe('findMapping', () => {
 
 describe('applyMappings', () => {
   it('builds an ApiException without cause by default', () => {
-    const mapped = applyMappings(new MissingError('secret detail'), [[map(DomainError, 'gone')]]) as ApiException;
+    const mapped = applyMappings(new MissingError('secret detail'), [
+      [map(DomainError, 'gone')],
+    ]) as ApiException;
     expect(mapped).toBeInstanceOf(ApiException);
     expect(mapped.getStatus()).toBe(404);
     expect(mapped.cause).toBeUndefined();
@@ -49,7 +86,9 @@ describe('applyMappings', () => {
     [() => undefined, undefined],
     [() => '  ', undefined],
   ])('cause option %p gives %p', (cause, expected) => {
-    const mapped = applyMappings(new MissingError('Project 7 is gone.'), [[map(DomainError, 'gone', { cause } as never)]]) as ApiException;
+    const mapped = applyMappings(new MissingError('Project 7 is gone.'), [
+      [map(DomainError, 'gone', { cause } as never)],
+    ]) as ApiException;
     expect(mapped.cause).toBe(expected);
   });
 

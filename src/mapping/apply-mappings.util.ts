@@ -11,12 +11,19 @@ export function findMapping(
   exception: unknown,
   scopes: ReadonlyArray<readonly ExceptionMapping[]>,
 ): ExceptionMapping | undefined {
-  if ((typeof exception !== 'object' && typeof exception !== 'function') || exception === null) return undefined;
+  if (
+    (typeof exception !== 'object' && typeof exception !== 'function') ||
+    exception === null
+  )
+    return undefined;
   for (const mappings of scopes) {
     let best: ExceptionMapping | undefined;
     let bestDistance = Infinity;
     for (const mapping of mappings) {
-      const distance = prototypeDistance(exception, mapping.exception.prototype);
+      const distance = prototypeDistance(
+        exception,
+        mapping.exception.prototype,
+      );
       if (distance < bestDistance) {
         best = mapping;
         bestDistance = distance;
@@ -28,19 +35,35 @@ export function findMapping(
 }
 
 /** @internal The catalog error a mapped exception answers with. */
-export function toApiException(exception: unknown, mapping: ExceptionMapping): ApiException {
-  return new ApiException(mapping.error, { cause: causeOf(exception, mapping) });
+export function toApiException(
+  exception: unknown,
+  mapping: ExceptionMapping,
+): ApiException {
+  return new ApiException(mapping.error, {
+    cause: causeOf(exception, mapping),
+  });
 }
 
 /** @internal `findMapping` then `toApiException`; unmapped values pass through. */
-export function applyMappings(exception: unknown, scopes: ReadonlyArray<readonly ExceptionMapping[]>): unknown {
+export function applyMappings(
+  exception: unknown,
+  scopes: ReadonlyArray<readonly ExceptionMapping[]>,
+): unknown {
   const mapping = findMapping(exception, scopes);
   return mapping ? toApiException(exception, mapping) : exception;
 }
 
-function causeOf(exception: unknown, mapping: ExceptionMapping): string | undefined {
+function causeOf(
+  exception: unknown,
+  mapping: ExceptionMapping,
+): string | undefined {
   const { cause } = mapping;
-  const text = typeof cause === 'function' ? cause(exception) : cause ? readProperty(exception, 'message') : undefined;
+  const text =
+    typeof cause === 'function'
+      ? cause(exception)
+      : cause
+        ? readProperty(exception, 'message')
+        : undefined;
   return typeof text === 'string' && text.trim() !== '' ? text : undefined;
 }
 
@@ -48,7 +71,11 @@ function causeOf(exception: unknown, mapping: ExceptionMapping): string | undefi
 function prototypeDistance(value: object, prototype: unknown): number {
   let distance = 0;
   try {
-    for (let p = Object.getPrototypeOf(value); p !== null; p = Object.getPrototypeOf(p), distance++) {
+    for (
+      let p = Object.getPrototypeOf(value);
+      p !== null;
+      p = Object.getPrototypeOf(p), distance++
+    ) {
       if (p === prototype) return distance;
     }
   } catch {

@@ -6,33 +6,68 @@ import { MapException } from '../decorators/map-exception.decorator';
 import { resolveErrorsOptions } from '../errors-module.options';
 
 class DomainError extends Error {}
-const NotFound = { status: 404, code: 'project_not_found', message: 'The project does not exist.' };
+const NotFound = {
+  status: 404,
+  code: 'project_not_found',
+  message: 'The project does not exist.',
+};
 
 describe('mapping validation', () => {
   it.each([
-    ['no class', { exception: undefined, error: NotFound }, /needs the exception class/],
-    ['an instance instead of a class', { exception: new DomainError(), error: NotFound }, /needs the exception class/],
-    ['no catalog entry', { exception: DomainError, error: undefined }, /needs a catalog entry/],
-  ])('rejects app-wide mappings with %s at startup', (_name, mapping, message) => {
-    const resolve = () => resolveErrorsOptions({ mappings: [mapping as never] });
-    expect(resolve).toThrow(InvalidErrorMappingError);
-    expect(resolve).toThrow(message);
-  });
+    [
+      'no class',
+      { exception: undefined, error: NotFound },
+      /needs the exception class/,
+    ],
+    [
+      'an instance instead of a class',
+      { exception: new DomainError(), error: NotFound },
+      /needs the exception class/,
+    ],
+    [
+      'no catalog entry',
+      { exception: DomainError, error: undefined },
+      /needs a catalog entry/,
+    ],
+  ])(
+    'rejects app-wide mappings with %s at startup',
+    (_name, mapping, message) => {
+      const resolve = () =>
+        resolveErrorsOptions({ mappings: [mapping as never] });
+      expect(resolve).toThrow(InvalidErrorMappingError);
+      expect(resolve).toThrow(message);
+    },
+  );
 
   it('rejects an invalid catalog entry', () => {
-    expect(() => resolveErrorsOptions({ mappings: [{ exception: DomainError, error: { status: 200, code: 'x', message: 'y' } }] })).toThrow(
-      /status 200/,
-    );
+    expect(() =>
+      resolveErrorsOptions({
+        mappings: [
+          {
+            exception: DomainError,
+            error: { status: 200, code: 'x', message: 'y' },
+          },
+        ],
+      }),
+    ).toThrow(/status 200/);
   });
 
   it('keeps valid mappings, frozen', () => {
-    const { mappings } = resolveErrorsOptions({ mappings: [{ exception: DomainError, error: NotFound }] });
+    const { mappings } = resolveErrorsOptions({
+      mappings: [{ exception: DomainError, error: NotFound }],
+    });
     expect(mappings).toEqual([{ exception: DomainError, error: NotFound }]);
     expect(Object.isFrozen(mappings)).toBe(true);
   });
 
   it('rejects misuse of the decorators when they are evaluated', () => {
-    expect(() => MapException(undefined as never, NotFound)).toThrow(InvalidErrorMappingError);
-    expect(() => ForbiddenAsNotFound({ error: { status: 410, code: 'gone', message: 'Gone.' } })).toThrow(/status 410/);
+    expect(() => MapException(undefined as never, NotFound)).toThrow(
+      InvalidErrorMappingError,
+    );
+    expect(() =>
+      ForbiddenAsNotFound({
+        error: { status: 410, code: 'gone', message: 'Gone.' },
+      }),
+    ).toThrow(/status 410/);
   });
 });

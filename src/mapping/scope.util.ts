@@ -3,7 +3,10 @@ import {
   EXCEPTION_MAPPINGS_METADATA,
   FORBIDDEN_AS_NOT_FOUND_METADATA,
 } from '../errors.internal-constants';
-import type { ErrorScope, ExceptionMapping } from './exception-mapping.interface';
+import type {
+  ErrorScope,
+  ExceptionMapping,
+} from './exception-mapping.interface';
 
 /** @internal A class or a handler, as Nest's reflector takes them. */
 export type AnyFunction = (...args: never[]) => unknown;
@@ -27,15 +30,23 @@ export interface ConcealSetting {
  */
 export function readScope(target: ScopeTarget): ErrorScope {
   const levels: object[] = target.handler ? [target.handler] : [];
-  for (let c: unknown = target.controller; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+  for (
+    let c: unknown = target.controller;
+    typeof c === 'function' && c !== Function.prototype;
+    c = Object.getPrototypeOf(c)
+  ) {
     levels.push(c);
   }
   const mappings: ExceptionMapping[][] = [];
   let conceal: ConcealSetting | undefined;
   for (const level of levels) {
-    const own = Reflect.getOwnMetadata(EXCEPTION_MAPPINGS_METADATA, level) as ExceptionMapping[] | undefined;
+    const own = Reflect.getOwnMetadata(EXCEPTION_MAPPINGS_METADATA, level) as
+      ExceptionMapping[] | undefined;
     if (own?.length) mappings.push(own);
-    conceal ??= Reflect.getOwnMetadata(FORBIDDEN_AS_NOT_FOUND_METADATA, level) as ConcealSetting | undefined;
+    conceal ??= Reflect.getOwnMetadata(
+      FORBIDDEN_AS_NOT_FOUND_METADATA,
+      level,
+    ) as ConcealSetting | undefined;
   }
   return {
     mappings,

@@ -35,7 +35,10 @@ export class ScopedErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
     const { filter, scope } = this.resolve();
     if (filter) return filter.catchInScope(exception, host, scope);
-    return new BaseExceptionFilter(this.adapterHost.httpAdapter).catch(exception, host);
+    return new BaseExceptionFilter(this.adapterHost.httpAdapter).catch(
+      exception,
+      host,
+    );
   }
 
   private resolve(): { filter?: ErrorsFilter; scope: ErrorScope } {
@@ -45,7 +48,9 @@ export class ScopedErrorsFilter implements ExceptionFilter {
     try {
       filter = this.moduleRef.get(ErrorsFilter, { strict: false });
     } catch {
-      ScopedErrorsFilter.logger.warn(MESSAGES.scopeWithoutModule(target.controller.name));
+      ScopedErrorsFilter.logger.warn(
+        MESSAGES.scopeWithoutModule(target.controller.name),
+      );
     }
     this.resolved = { filter, scope: readScope(target) };
     return this.resolved;
@@ -65,12 +70,23 @@ export function useScopedErrorsFilter(
   if (Reflect.getOwnMetadata(SCOPED_FILTER_METADATA, metadataTarget)) return;
   Reflect.defineMetadata(SCOPED_FILTER_METADATA, true, metadataTarget);
   const scopeTarget: ScopeTarget = descriptor
-    ? { controller: (target as object).constructor as AnyFunction, handler: descriptor.value as AnyFunction }
+    ? {
+        controller: (target as object).constructor as AnyFunction,
+        handler: descriptor.value as AnyFunction,
+      }
     : { controller: target as AnyFunction };
   const Scoped = class extends ScopedErrorsFilter {
     static override readonly target = scopeTarget;
   };
-  const label = descriptor ? `${scopeTarget.controller.name}.${String(key)}` : scopeTarget.controller.name;
-  Object.defineProperty(Scoped, 'name', { value: `ScopedErrorsFilter(${label})` });
-  UseFilters(Scoped)(target, key as string | symbol, descriptor as PropertyDescriptor);
+  const label = descriptor
+    ? `${scopeTarget.controller.name}.${String(key)}`
+    : scopeTarget.controller.name;
+  Object.defineProperty(Scoped, 'name', {
+    value: `ScopedErrorsFilter(${label})`,
+  });
+  UseFilters(Scoped)(
+    target,
+    key as string | symbol,
+    descriptor as PropertyDescriptor,
+  );
 }

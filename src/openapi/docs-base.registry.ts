@@ -8,7 +8,9 @@ let documentedDocsBase: string = DEFAULT_DOCS_PATH;
  * after the module's options are resolved, while the decorators ran long
  * before. With several apps in one process, the most recently created wins.
  */
-export function rememberDocsBase<T extends { docsBaseUrl: string }>(options: T): T {
+export function rememberDocsBase<T extends { docsBaseUrl: string }>(
+  options: T,
+): T {
   documentedDocsBase = options.docsBaseUrl;
   return options;
 }

@@ -20,38 +20,72 @@ type Schema = Record<string, unknown>;
  * to the status and codes documented, and one example per error with its
  * real code, message and docs link.
  */
-export function errorResponse(status: number, definitions: readonly ErrorDefinition[]) {
+export function errorResponse(
+  status: number,
+  definitions: readonly ErrorDefinition[],
+) {
   return {
     status,
-    description: definitions.map((d) => `\`${String(d.code)}\`: ${d.message}`).join('\n\n'),
+    description: definitions
+      .map((d) => `\`${String(d.code)}\`: ${d.message}`)
+      .join('\n\n'),
     schema: envelopeSchema(status, definitions),
-    examples: Object.fromEntries(definitions.map((d) => [exampleName(d), example(d)])),
+    examples: Object.fromEntries(
+      definitions.map((d) => [exampleName(d), example(d)]),
+    ),
   };
 }
 
-function envelopeSchema(status: number, definitions: readonly ErrorDefinition[]): Schema {
+function envelopeSchema(
+  status: number,
+  definitions: readonly ErrorDefinition[],
+): Schema {
   const validation = status === 422;
-  const required = ['status', 'code', 'message', 'docs', ...(validation ? ['errors'] : [])];
+  const required = [
+    'status',
+    'code',
+    'message',
+    'docs',
+    ...(validation ? ['errors'] : []),
+  ];
   return {
     type: 'object',
     required: ['request_id', 'error'],
     properties: {
-      request_id: { type: 'string', description: 'The request id, also sent as a response header.' },
+      request_id: {
+        type: 'string',
+        description: 'The request id, also sent as a response header.',
+      },
       error: {
         type: 'object',
         required,
         properties: {
-          status: { type: 'string', enum: [reasonPhrase(status)], description: 'Reason phrase of the HTTP status.' },
+          status: {
+            type: 'string',
+            enum: [reasonPhrase(status)],
+            description: 'Reason phrase of the HTTP status.',
+          },
           code: codeSchema(definitions),
           message: { type: 'string', description: 'Human-readable message.' },
-          cause: { type: 'string', description: 'Detail of this occurrence, when there is one.' },
-          docs: { type: 'string', description: 'Link to the documentation of this error.' },
+          cause: {
+            type: 'string',
+            description: 'Detail of this occurrence, when there is one.',
+          },
+          docs: {
+            type: 'string',
+            description: 'Link to the documentation of this error.',
+          },
           ...(validation
             ? {
                 errors: {
                   type: 'object',
-                  description: 'Field path (dotted, numeric segments for array items) to its messages.',
-                  additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+                  description:
+                    'Field path (dotted, numeric segments for array items) to its messages.',
+                  additionalProperties: {
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'string' },
+                  },
                 },
               }
             : {}),
@@ -64,16 +98,24 @@ function envelopeSchema(status: number, definitions: readonly ErrorDefinition[])
 function codeSchema(definitions: readonly ErrorDefinition[]): Schema {
   const codes = [...new Set(definitions.map((d) => d.code))];
   const description = 'Stable machine-readable code.';
-  if (codes.every((c) => typeof c === 'number')) return { type: 'integer', enum: codes, description };
-  if (codes.every((c) => typeof c === 'string')) return { type: 'string', enum: codes, description };
-  return { oneOf: [{ type: 'integer' }, { type: 'string' }], enum: codes, description };
+  if (codes.every((c) => typeof c === 'number'))
+    return { type: 'integer', enum: codes, description };
+  if (codes.every((c) => typeof c === 'string'))
+    return { type: 'string', enum: codes, description };
+  return {
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+    enum: codes,
+    description,
+  };
 }
 
 /** The catalog key (`defineErrors` names its entries), the built-in's name, or the code. */
 function exampleName(definition: ErrorDefinition): string {
   const named = (definition as { name?: unknown }).name;
   if (typeof named === 'string' && named !== '') return named;
-  const builtIn = Object.entries(BUILT_IN_ERRORS).find(([, d]) => d === definition);
+  const builtIn = Object.entries(BUILT_IN_ERRORS).find(
+    ([, d]) => d === definition,
+  );
   return builtIn ? builtIn[0] : String(definition.code);
 }
 
@@ -86,8 +128,12 @@ function example(definition: ErrorDefinition) {
   // Read when the document is built, once the app's docsBaseUrl is known.
   Object.defineProperty(error, 'docs', {
     enumerable: true,
-    get: () => docsUrl(documentedDocsBaseUrl(), definition.status, definition.code),
+    get: () =>
+      docsUrl(documentedDocsBaseUrl(), definition.status, definition.code),
   });
   if (definition.status === 422) error.errors = EXAMPLE_FIELD_ERRORS;
-  return { summary: `${String(definition.code)}: ${definition.message}`, value: { request_id: EXAMPLE_REQUEST_ID, error } };
+  return {
+    summary: `${String(definition.code)}: ${definition.message}`,
+    value: { request_id: EXAMPLE_REQUEST_ID, error },
+  };
 }

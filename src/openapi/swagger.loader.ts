@@ -1,4 +1,10 @@
-type ApiResponse = (options: object) => (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => unknown;
+type ApiResponse = (
+  options: object,
+) => (
+  target: object,
+  key?: string | symbol,
+  descriptor?: PropertyDescriptor,
+) => unknown;
 
 let swagger: { ApiResponse: ApiResponse } | null | undefined;
 

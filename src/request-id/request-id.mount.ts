@@ -7,10 +7,23 @@ import type { RawRequest } from './request-id.util';
 
 type Done = (err?: Error) => void;
 type FastifyLike = {
-  addHook(name: string, hook: (request: { raw: RawRequest }, reply: { header(n: string, v: string): unknown }, done: Done) => void): unknown;
+  addHook(
+    name: string,
+    hook: (
+      request: { raw: RawRequest },
+      reply: { header(n: string, v: string): unknown },
+      done: Done,
+    ) => void,
+  ): unknown;
 };
 type ExpressLike = {
-  use(fn: (req: RawRequest, res: { setHeader(n: string, v: string): unknown }, next: () => void) => void): unknown;
+  use(
+    fn: (
+      req: RawRequest,
+      res: { setHeader(n: string, v: string): unknown },
+      next: () => void,
+    ) => void,
+  ): unknown;
 };
 
 /**
@@ -23,7 +36,10 @@ type ExpressLike = {
  * - Express: a middleware added ahead of every route. Express's body parser is
  *   mounted before it; a parser failure gets its id from the filter instead.
  */
-export function mountRequestId(adapter: AbstractHttpAdapter, options: ResolvedErrorsOptions): void {
+export function mountRequestId(
+  adapter: AbstractHttpAdapter,
+  options: ResolvedErrorsOptions,
+): void {
   const instance = adapter.getInstance<FastifyLike & ExpressLike>();
   const header = options.requestIdHeader;
   if (typeof instance.addHook === 'function') {

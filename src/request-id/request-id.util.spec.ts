@@ -24,7 +24,9 @@ describe('isWellFormedRequestId', () => {
 });
 
 describe('assignRequestId', () => {
-  const options = resolveErrorsOptions({ generateRequestId: () => 'generated' });
+  const options = resolveErrorsOptions({
+    generateRequestId: () => 'generated',
+  });
 
   it('reuses a trusted, well-formed header and remembers it', () => {
     const raw = { headers: { 'x-request-id': 'incoming' } };
@@ -34,12 +36,21 @@ describe('assignRequestId', () => {
   });
 
   it('generates an id for a malformed or repeated header', () => {
-    expect(assignRequestId({ headers: { 'x-request-id': 'bad id' } }, options)).toBe('generated');
-    expect(assignRequestId({ headers: { 'x-request-id': ['a', 'b'] } }, options)).toBe('generated');
+    expect(
+      assignRequestId({ headers: { 'x-request-id': 'bad id' } }, options),
+    ).toBe('generated');
+    expect(
+      assignRequestId({ headers: { 'x-request-id': ['a', 'b'] } }, options),
+    ).toBe('generated');
   });
 
   it('generates an id when incoming ids are not trusted', () => {
-    const untrusted = resolveErrorsOptions({ trustRequestId: false, generateRequestId: () => 'fresh' });
-    expect(assignRequestId({ headers: { 'x-request-id': 'incoming' } }, untrusted)).toBe('fresh');
+    const untrusted = resolveErrorsOptions({
+      trustRequestId: false,
+      generateRequestId: () => 'fresh',
+    });
+    expect(
+      assignRequestId({ headers: { 'x-request-id': 'incoming' } }, untrusted),
+    ).toBe('fresh');
   });
 });

@@ -14,7 +14,9 @@ export function isWellFormedRequestId(value: unknown): value is string {
 }
 
 /** @internal The raw Node request behind an Express or Fastify request. */
-export type RawRequest = { headers: Record<string, string | string[] | undefined> } & {
+export type RawRequest = {
+  headers: Record<string, string | string[] | undefined>;
+} & {
   [REQUEST_ID_KEY]?: string;
 };
 
@@ -29,7 +31,10 @@ export function toRawRequest(request: unknown): RawRequest {
  * well-formed incoming header (when trusted), else a new one. Remembers it on
  * the request so every later reader agrees.
  */
-export function assignRequestId(raw: RawRequest, options: ResolvedErrorsOptions): string {
+export function assignRequestId(
+  raw: RawRequest,
+  options: ResolvedErrorsOptions,
+): string {
   const assigned = raw[REQUEST_ID_KEY];
   if (assigned !== undefined) return assigned;
   const incoming = raw.headers[options.requestIdHeader];

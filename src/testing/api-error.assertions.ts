@@ -3,7 +3,10 @@ import { checkApiError } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
 import { formatFailure } from './api-error.report';
 import { checkValidationErrors } from './field-errors.check';
-import type { ExpectedFieldErrors, ExpectValidationErrorsOptions } from './field-errors.check';
+import type {
+  ExpectedFieldErrors,
+  ExpectValidationErrorsOptions,
+} from './field-errors.check';
 import type { HttpResponseLike } from './http-response.util';
 
 /**
@@ -23,7 +26,10 @@ export class ApiErrorAssertionError extends Error {
   /** The body received. */
   declare readonly actual: unknown;
 
-  constructor(check: ApiErrorCheck, stackStartFn?: (...args: never[]) => unknown) {
+  constructor(
+    check: ApiErrorCheck,
+    stackStartFn?: (...args: never[]) => unknown,
+  ) {
     super(formatFailure(check));
     this.name = 'ApiErrorAssertionError';
     // Non-enumerable: node:test and util.inspect would print them after the message again.
@@ -57,7 +63,8 @@ export function expectApiError(
   options?: ExpectApiErrorOptions,
 ): void {
   const check = checkApiError(res, expected, options);
-  if (check.problems.length > 0) throw new ApiErrorAssertionError(check, expectApiError);
+  if (check.problems.length > 0)
+    throw new ApiErrorAssertionError(check, expectApiError);
 }
 
 /**
@@ -79,5 +86,6 @@ export function expectValidationErrors(
   options?: ExpectValidationErrorsOptions,
 ): void {
   const check = checkValidationErrors(res, fields, options);
-  if (check.problems.length > 0) throw new ApiErrorAssertionError(check, expectValidationErrors);
+  if (check.problems.length > 0)
+    throw new ApiErrorAssertionError(check, expectValidationErrors);
 }

@@ -7,7 +7,10 @@ import type { NormalizedHttpResponse } from './http-response.util';
 import { checkAgainstSchema } from './schema-check.util';
 import type { SchemaNode } from './schema-check.util';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
-import type { ApiErrorTestingOptions, ResolvedTestingOptions } from './testing.options';
+import type {
+  ApiErrorTestingOptions,
+  ResolvedTestingOptions,
+} from './testing.options';
 
 /**
  * Options of `expectApiError` / `toBeApiError`. Also accepts the
@@ -62,18 +65,31 @@ export function checkApiError(
 ): ApiErrorCheck {
   const resolved = resolveTestingOptions(options);
   const definition = resolveDefinition(expected, resolved);
-  const expectedMessage = options.message ?? (typeof expected === 'number' ? undefined : definition.message);
+  const expectedMessage =
+    options.message ??
+    (typeof expected === 'number' ? undefined : definition.message);
   const response = normalizeHttpResponse(res);
   const problems: string[] = [];
   const check = (ok: boolean, problem: () => string) => {
     if (!ok) problems.push(problem());
   };
 
-  check(response.status === definition.status, () => `HTTP status: expected ${definition.status}, received ${response.status}`);
+  check(
+    response.status === definition.status,
+    () =>
+      `HTTP status: expected ${definition.status}, received ${response.status}`,
+  );
   const contentType = response.headers['content-type'];
-  check(/^application\/json\b/i.test(contentType ?? ''), () => `content-type header: expected application/json, received ${show(contentType)}`);
+  check(
+    /^application\/json\b/i.test(contentType ?? ''),
+    () =>
+      `content-type header: expected application/json, received ${show(contentType)}`,
+  );
   const header = response.headers[resolved.requestIdHeader];
-  check(header !== undefined && header !== '', () => `${resolved.requestIdHeader} header: missing`);
+  check(
+    header !== undefined && header !== '',
+    () => `${resolved.requestIdHeader} header: missing`,
+  );
 
   const body = response.body;
   const bodyObject = isObject(body) ? body : {};
@@ -81,37 +97,80 @@ export function checkApiError(
   problems.push(...checkAgainstSchema(body, schema));
   if (isObject(body)) {
     if (header !== undefined && 'request_id' in body) {
-      check(body.request_id === header, () => `request_id: ${show(body.request_id)} differs from the ${resolved.requestIdHeader} header ${show(header)}`);
+      check(
+        body.request_id === header,
+        () =>
+          `request_id: ${show(body.request_id)} differs from the ${resolved.requestIdHeader} header ${show(header)}`,
+      );
     }
     if (options.requestId !== undefined) {
-      check(body.request_id === options.requestId, () => `request_id: expected ${show(options.requestId)}, received ${show(body.request_id)}`);
+      check(
+        body.request_id === options.requestId,
+        () =>
+          `request_id: expected ${show(options.requestId)}, received ${show(body.request_id)}`,
+      );
     }
     const field = (name: string, ok: boolean, want: unknown) =>
-      check(ok, () => `error.${name}: expected ${show(want)}, received ${show(error[name])}`);
-    field('status', error.status === reasonPhrase(definition.status), reasonPhrase(definition.status));
+      check(
+        ok,
+        () =>
+          `error.${name}: expected ${show(want)}, received ${show(error[name])}`,
+      );
+    field(
+      'status',
+      error.status === reasonPhrase(definition.status),
+      reasonPhrase(definition.status),
+    );
     field('code', error.code === definition.code, definition.code);
-    if (expectedMessage !== undefined) field('message', matches(error.message, expectedMessage), expectedMessage);
-    if (options.cause === null) check(!('cause' in error), () => `error.cause: expected none, received ${show(error.cause)}`);
-    else if (options.cause !== undefined) field('cause', matches(error.cause, options.cause), options.cause);
-    const docs = docsUrl(resolved.docsBaseUrl, definition.status, definition.code);
+    if (expectedMessage !== undefined)
+      field(
+        'message',
+        matches(error.message, expectedMessage),
+        expectedMessage,
+      );
+    if (options.cause === null)
+      check(
+        !('cause' in error),
+        () => `error.cause: expected none, received ${show(error.cause)}`,
+      );
+    else if (options.cause !== undefined)
+      field('cause', matches(error.cause, options.cause), options.cause);
+    const docs = docsUrl(
+      resolved.docsBaseUrl,
+      definition.status,
+      definition.code,
+    );
     field('docs', error.docs === docs, docs);
   }
 
   const expectedError: Record<string, unknown> = {
     status: reasonPhrase(definition.status),
     code: definition.code,
-    message: expectedMessage === undefined || expectedMessage instanceof RegExp ? (error.message ?? '<any message>') : expectedMessage,
+    message:
+      expectedMessage === undefined || expectedMessage instanceof RegExp
+        ? (error.message ?? '<any message>')
+        : expectedMessage,
   };
-  const cause = options.cause === undefined || options.cause instanceof RegExp ? error.cause : options.cause;
+  const cause =
+    options.cause === undefined || options.cause instanceof RegExp
+      ? error.cause
+      : options.cause;
   if (cause !== undefined && cause !== null) expectedError.cause = cause;
-  expectedError.docs = docsUrl(resolved.docsBaseUrl, definition.status, definition.code);
+  expectedError.docs = docsUrl(
+    resolved.docsBaseUrl,
+    definition.status,
+    definition.code,
+  );
   if ('errors' in error) expectedError.errors = error.errors;
   return {
     title: `the API error ${show(definition.code)} (HTTP ${definition.status})`,
     problems,
     response,
     expectedBody: {
-      request_id: options.requestId ?? header ?? `<the ${resolved.requestIdHeader} header>`,
+      request_id:
+        options.requestId ??
+        header ??
+        `<the ${resolved.requestIdHeader} header>`,
       error: expectedError,
     },
     options: resolved,
@@ -119,9 +178,16 @@ export function checkApiError(
   };
 }
 
-function resolveDefinition(expected: ErrorDefinition | number, options: ResolvedTestingOptions): ErrorDefinition {
+function resolveDefinition(
+  expected: ErrorDefinition | number,
+  options: ResolvedTestingOptions,
+): ErrorDefinition {
   if (typeof expected !== 'number') {
-    if (!isObject(expected) || typeof expected.status !== 'number' || expected.code === undefined) {
+    if (
+      !isObject(expected) ||
+      typeof expected.status !== 'number' ||
+      expected.code === undefined
+    ) {
       throw new ApiErrorTestingUsageError(
         `Expected an error definition ({ status, code, message }, e.g. AppErrors.InvalidApiKey) or an HTTP status, received ${show(expected)}.`,
       );
@@ -139,7 +205,9 @@ function resolveDefinition(expected: ErrorDefinition | number, options: Resolved
 
 /** @internal */
 export function matches(actual: unknown, expected: string | RegExp): boolean {
-  return expected instanceof RegExp ? typeof actual === 'string' && expected.test(actual) : actual === expected;
+  return expected instanceof RegExp
+    ? typeof actual === 'string' && expected.test(actual)
+    : actual === expected;
 }
 
 /** @internal */

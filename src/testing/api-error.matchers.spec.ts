@@ -4,7 +4,11 @@ import { defineErrors } from '../catalog/define-errors';
 import { apiErrorMatchers, setupApiErrorMatchers } from './api-error.matchers';
 
 const AppErrors = defineErrors({
-  InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' },
+  InvalidApiKey: {
+    status: 401,
+    code: 2000,
+    message: 'The API key provided is invalid.',
+  },
 });
 
 const ID = 'req-1';
@@ -14,7 +18,12 @@ const invalidKey = {
   headers,
   body: {
     request_id: ID,
-    error: { status: 'Unauthorized', code: 2000, message: 'The API key provided is invalid.', docs: '/docs/errors/401/2000' },
+    error: {
+      status: 'Unauthorized',
+      code: 2000,
+      message: 'The API key provided is invalid.',
+      docs: '/docs/errors/401/2000',
+    },
   },
 };
 const validation = {
@@ -43,7 +52,11 @@ describe('apiErrorMatchers', () => {
   });
 
   it('fails with the same report as expectApiError', () => {
-    expect(() => expect(invalidKey).toBeApiError(AppErrors.InvalidApiKey, { cause: 'This key does not exist.' })).toThrow(
+    expect(() =>
+      expect(invalidKey).toBeApiError(AppErrors.InvalidApiKey, {
+        cause: 'This key does not exist.',
+      }),
+    ).toThrow(
       'Expected the response to be the API error 2000 (HTTP 401), but:\n  - error.cause: expected "This key does not exist.", received (none)',
     );
     expect(() => expect(validation).toHaveFieldErrors(['password'])).toThrow(
@@ -52,25 +65,44 @@ describe('apiErrorMatchers', () => {
   });
 
   it('explains a negated match that passed', () => {
-    expect(() => expect(invalidKey).not.toBeApiError(AppErrors.InvalidApiKey)).toThrow(
+    expect(() =>
+      expect(invalidKey).not.toBeApiError(AppErrors.InvalidApiKey),
+    ).toThrow(
       `Expected the response not to be the API error 2000 (HTTP 401), but it is:\n  HTTP 401, content-type: application/json, x-request-id: ${ID}`,
     );
   });
 
   it('fails, rather than crashes, on something that is not a response', () => {
-    expect(() => expect('Not Found').toBeApiError(404)).toThrow('Expected an HTTP response, received string "Not Found".');
+    expect(() => expect('Not Found').toBeApiError(404)).toThrow(
+      'Expected an HTTP response, received string "Not Found".',
+    );
     expect('Not Found').not.toBeApiError(404);
   });
 
   it('registers on any expect with extend (Vitest, @jest/globals)', () => {
     const extended: Record<string, unknown> = {};
-    setupApiErrorMatchers({ extend: (matchers) => Object.assign(extended, matchers) });
-    expect(Object.keys(extended).sort()).toEqual(['toBeApiError', 'toHaveFieldErrors']);
-    expect(apiErrorMatchers.toBeApiError.call({}, invalidKey, AppErrors.InvalidApiKey).pass).toBe(true);
-    expect(apiErrorMatchers.toBeApiError.call({}, invalidKey, 404).pass).toBe(false);
+    setupApiErrorMatchers({
+      extend: (matchers) => Object.assign(extended, matchers),
+    });
+    expect(Object.keys(extended).sort()).toEqual([
+      'toBeApiError',
+      'toHaveFieldErrors',
+    ]);
+    expect(
+      apiErrorMatchers.toBeApiError.call(
+        {},
+        invalidKey,
+        AppErrors.InvalidApiKey,
+      ).pass,
+    ).toBe(true);
+    expect(apiErrorMatchers.toBeApiError.call({}, invalidKey, 404).pass).toBe(
+      false,
+    );
   });
 
   it('throws on misuse, e.g. a status no built-in error answers', () => {
-    expect(() => expect(invalidKey).toBeApiError(2000)).toThrow('No built-in error answers HTTP 2000.');
+    expect(() => expect(invalidKey).toBeApiError(2000)).toThrow(
+      'No built-in error answers HTTP 2000.',
+    );
   });
 });

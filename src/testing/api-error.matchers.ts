@@ -3,7 +3,10 @@ import { checkApiError } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
 import { formatFailure, formatNegatedFailure } from './api-error.report';
 import { checkValidationErrors } from './field-errors.check';
-import type { ExpectedFieldErrors, ExpectValidationErrorsOptions } from './field-errors.check';
+import type {
+  ExpectedFieldErrors,
+  ExpectValidationErrorsOptions,
+} from './field-errors.check';
 import { NotAResponseError } from './http-response.util';
 
 /**
@@ -17,13 +20,19 @@ export interface ApiErrorMatchers<R = unknown> {
    * for the built-ins); same checks as `expectApiError`.
    * @example expect(res).toBeApiError(AppErrors.InvalidApiKey, { cause: 'This key does not exist.' });
    */
-  toBeApiError(expected: ErrorDefinition | number, options?: ExpectApiErrorOptions): R;
+  toBeApiError(
+    expected: ErrorDefinition | number,
+    options?: ExpectApiErrorOptions,
+  ): R;
   /**
    * The response is a 422 carrying these field errors; same checks as
    * `expectValidationErrors`.
    * @example expect(res).toHaveFieldErrors(['owner.email'], { exact: true });
    */
-  toHaveFieldErrors(fields: ExpectedFieldErrors, options?: ExpectValidationErrorsOptions): R;
+  toHaveFieldErrors(
+    fields: ExpectedFieldErrors,
+    options?: ExpectValidationErrorsOptions,
+  ): R;
 }
 
 /** What a custom matcher returns (Jest, Vitest). */
@@ -69,7 +78,9 @@ export const apiErrorMatchers = Object.freeze({
  * setupApiErrorMatchers(expect);
  * @publicApi
  */
-export function setupApiErrorMatchers(expect: { extend(matchers: Record<string, unknown>): unknown }): void {
+export function setupApiErrorMatchers(expect: {
+  extend(matchers: Record<string, unknown>): unknown;
+}): void {
   expect.extend({ ...apiErrorMatchers });
 }
 
@@ -79,9 +90,13 @@ function toResult(run: () => ApiErrorCheck): MatcherResult {
     check = run();
   } catch (error) {
     // Not a response at all: a failed expectation, not a crash of the matcher.
-    if (error instanceof NotAResponseError) return { pass: false, message: () => error.message };
+    if (error instanceof NotAResponseError)
+      return { pass: false, message: () => error.message };
     throw error;
   }
   const pass = check.problems.length === 0;
-  return { pass, message: () => (pass ? formatNegatedFailure(check) : formatFailure(check)) };
+  return {
+    pass,
+    message: () => (pass ? formatNegatedFailure(check) : formatFailure(check)),
+  };
 }

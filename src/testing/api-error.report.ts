@@ -11,7 +11,9 @@ export function formatFailure(check: ApiErrorCheck): string {
     ...check.problems.map((problem) => `  - ${problem}`),
     '',
     'Expected:',
-    indent(`HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`),
+    indent(
+      `HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`,
+    ),
     indent(pretty(check.expectedBody)),
     'Received:',
     indent(describeReceivedHead(check)),
@@ -35,7 +37,8 @@ function describeReceivedHead(check: ApiErrorCheck): string {
 }
 
 function pretty(value: unknown): string {
-  if (typeof value === 'string') return `(not JSON) ${show(value.length > 2000 ? `${value.slice(0, 2000)}…` : value)}`;
+  if (typeof value === 'string')
+    return `(not JSON) ${show(value.length > 2000 ? `${value.slice(0, 2000)}…` : value)}`;
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 

@@ -14,14 +14,29 @@ export const FIELD_ERRORS_SCHEMA = deepFreeze({
 } as const);
 
 const ERROR_BODY_PROPERTIES = {
-  status: { type: 'string', minLength: 1, description: 'Reason phrase of the HTTP status, e.g. "Not Found".' },
+  status: {
+    type: 'string',
+    minLength: 1,
+    description: 'Reason phrase of the HTTP status, e.g. "Not Found".',
+  },
   code: {
     anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }],
     description: 'Machine-readable code: a number or a string.',
   },
-  message: { type: 'string', minLength: 1, description: 'Human-readable message; never empty.' },
-  cause: { type: 'string', description: 'Detail of this occurrence; omitted when absent.' },
-  docs: { type: 'string', minLength: 1, description: '`${docsBaseUrl}/${httpStatus}/${code}`.' },
+  message: {
+    type: 'string',
+    minLength: 1,
+    description: 'Human-readable message; never empty.',
+  },
+  cause: {
+    type: 'string',
+    description: 'Detail of this occurrence; omitted when absent.',
+  },
+  docs: {
+    type: 'string',
+    minLength: 1,
+    description: '`${docsBaseUrl}/${httpStatus}/${code}`.',
+  },
   errors: FIELD_ERRORS_SCHEMA,
 } as const;
 
@@ -37,12 +52,17 @@ const ERROR_BODY_PROPERTIES = {
 export const ERROR_ENVELOPE_SCHEMA = deepFreeze({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'ErrorEnvelope',
-  description: 'The body of every error response of an API built with nestjs-api-errors.',
+  description:
+    'The body of every error response of an API built with nestjs-api-errors.',
   type: 'object',
   required: ['request_id', 'error'],
   additionalProperties: false,
   properties: {
-    request_id: { type: 'string', minLength: 1, description: 'The request id; equal to the request-id response header.' },
+    request_id: {
+      type: 'string',
+      minLength: 1,
+      description: 'The request id; equal to the request-id response header.',
+    },
     error: {
       type: 'object',
       required: ['status', 'code', 'message', 'docs'],
@@ -60,7 +80,8 @@ export const ERROR_ENVELOPE_SCHEMA = deepFreeze({
 export const VALIDATION_ERROR_ENVELOPE_SCHEMA = deepFreeze({
   ...ERROR_ENVELOPE_SCHEMA,
   title: 'ValidationErrorEnvelope',
-  description: 'The body of a validation failure (422): the error envelope with the field-error map.',
+  description:
+    'The body of a validation failure (422): the error envelope with the field-error map.',
   properties: {
     ...ERROR_ENVELOPE_SCHEMA.properties,
     error: {

@@ -16,20 +16,25 @@ export interface AsymmetricMatcherLike {
  * (a string), a pattern one of them matches, or an asymmetric matcher.
  * @publicApi
  */
-export type ExpectedFieldMessages = readonly string[] | string | RegExp | AsymmetricMatcherLike;
+export type ExpectedFieldMessages =
+  readonly string[] | string | RegExp | AsymmetricMatcherLike;
 
 /**
  * The fields expected in `error.errors`: a list of paths, or paths to their
  * expected messages.
  * @publicApi
  */
-export type ExpectedFieldErrors = readonly string[] | Readonly<Record<string, ExpectedFieldMessages>>;
+export type ExpectedFieldErrors =
+  readonly string[] | Readonly<Record<string, ExpectedFieldMessages>>;
 
 /**
  * Options of `expectValidationErrors` / `toHaveFieldErrors`.
  * @publicApi
  */
-export interface ExpectValidationErrorsOptions extends Omit<ExpectApiErrorOptions, 'cause'> {
+export interface ExpectValidationErrorsOptions extends Omit<
+  ExpectApiErrorOptions,
+  'cause'
+> {
   /**
    * `true`: the listed fields and no others. `false`: at least the listed fields.
    * @default false
@@ -43,36 +48,58 @@ export function checkValidationErrors(
   fields: ExpectedFieldErrors,
   options: ExpectValidationErrorsOptions = {},
 ): ApiErrorCheck {
-  const result = checkApiError(res, 422, options, VALIDATION_ERROR_ENVELOPE_SCHEMA);
+  const result = checkApiError(
+    res,
+    422,
+    options,
+    VALIDATION_ERROR_ENVELOPE_SCHEMA,
+  );
   const expected = normalizeFields(fields);
   const body = result.response.body;
-  const actual = isObject(body) && isObject(body.error) && isObject(body.error.errors) ? body.error.errors : {};
-  const expectedErrors: Record<string, unknown> = options.exact ? {} : { ...actual };
+  const actual =
+    isObject(body) && isObject(body.error) && isObject(body.error.errors)
+      ? body.error.errors
+      : {};
+  const expectedErrors: Record<string, unknown> = options.exact
+    ? {}
+    : { ...actual };
 
   for (const [path, want] of Object.entries(expected)) {
     const label = `error.errors[${JSON.stringify(path)}]`;
     if (!(path in actual)) {
-      result.problems.push(`${label}: missing (fields present: ${listOrNone(Object.keys(actual))})`);
+      result.problems.push(
+        `${label}: missing (fields present: ${listOrNone(Object.keys(actual))})`,
+      );
       expectedErrors[path] = describeMessages(want);
       continue;
     }
     const ok = want === undefined || messagesMatch(actual[path], want);
-    if (!ok) result.problems.push(`${label}: expected ${describeExpectation(want)}, received ${show(actual[path])}`);
+    if (!ok)
+      result.problems.push(
+        `${label}: expected ${describeExpectation(want)}, received ${show(actual[path])}`,
+      );
     expectedErrors[path] = ok ? actual[path] : describeMessages(want);
   }
   if (options.exact) {
     const extra = Object.keys(actual).filter((path) => !(path in expected));
-    if (extra.length > 0) result.problems.push(`error.errors: unexpected fields ${extra.map((p) => JSON.stringify(p)).join(', ')}`);
+    if (extra.length > 0)
+      result.problems.push(
+        `error.errors: unexpected fields ${extra.map((p) => JSON.stringify(p)).join(', ')}`,
+      );
   }
 
   const keys = Object.keys(expected);
   result.title = `a validation error (HTTP 422) with ${options.exact ? 'exactly ' : ''}the field errors ${listOrNone(keys)}`;
-  (result.expectedBody.error as Record<string, unknown>).errors = expectedErrors;
+  (result.expectedBody.error as Record<string, unknown>).errors =
+    expectedErrors;
   return result;
 }
 
-function normalizeFields(fields: ExpectedFieldErrors): Record<string, ExpectedFieldMessages | undefined> {
-  if (Array.isArray(fields)) return Object.fromEntries(fields.map((path: string) => [path, undefined]));
+function normalizeFields(
+  fields: ExpectedFieldErrors,
+): Record<string, ExpectedFieldMessages | undefined> {
+  if (Array.isArray(fields))
+    return Object.fromEntries(fields.map((path: string) => [path, undefined]));
   return { ...(fields as Record<string, ExpectedFieldMessages>) };
 }
 
@@ -80,16 +107,21 @@ function messagesMatch(actual: unknown, want: ExpectedFieldMessages): boolean {
   if (isAsymmetricMatcher(want)) return want.asymmetricMatch(actual);
   if (!Array.isArray(actual)) return false;
   if (typeof want === 'string') return actual.includes(want);
-  if (want instanceof RegExp) return actual.some((m) => typeof m === 'string' && want.test(m));
+  if (want instanceof RegExp)
+    return actual.some((m) => typeof m === 'string' && want.test(m));
   return actual.length === want.length && want.every((m, i) => actual[i] === m);
 }
 
 function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcherLike {
-  return typeof (value as AsymmetricMatcherLike | undefined)?.asymmetricMatch === 'function';
+  return (
+    typeof (value as AsymmetricMatcherLike | undefined)?.asymmetricMatch ===
+    'function'
+  );
 }
 
 function describeExpectation(want: ExpectedFieldMessages): string {
-  if (isAsymmetricMatcher(want)) return String(want.toString?.() ?? 'a matching value');
+  if (isAsymmetricMatcher(want))
+    return String(want.toString?.() ?? 'a matching value');
   if (typeof want === 'string') return `messages including ${show(want)}`;
   if (want instanceof RegExp) return `a message matching ${String(want)}`;
   return show(want);
@@ -98,7 +130,9 @@ function describeExpectation(want: ExpectedFieldMessages): string {
 function describeMessages(want: ExpectedFieldMessages | undefined): unknown {
   if (want === undefined) return ['<any message>'];
   if (Array.isArray(want)) return want;
-  return [`<${describeExpectation(want as Exclude<ExpectedFieldMessages, readonly string[]>)}>`];
+  return [
+    `<${describeExpectation(want as Exclude<ExpectedFieldMessages, readonly string[]>)}>`,
+  ];
 }
 
 function listOrNone(keys: string[]): string {

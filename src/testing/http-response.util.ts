@@ -5,7 +5,10 @@
 export interface FetchResponseWithBody {
   response: {
     status: number;
-    headers: { get(name: string): string | null; forEach(cb: (value: string, key: string) => void): void };
+    headers: {
+      get(name: string): string | null;
+      forEach(cb: (value: string, key: string) => void): void;
+    };
   };
   body: unknown;
 }
@@ -41,10 +44,16 @@ export class NotAResponseError extends TypeError {
 /** @internal Reads a supertest, inject, fetch or plain response. */
 export function normalizeHttpResponse(res: unknown): NormalizedHttpResponse {
   if (typeof res !== 'object' || res === null) {
-    throw new NotAResponseError(`Expected an HTTP response, received ${describe(res)}.`);
+    throw new NotAResponseError(
+      `Expected an HTTP response, received ${describe(res)}.`,
+    );
   }
   if (isFetchWithBody(res)) {
-    return { status: res.response.status, headers: fromHeaders(res.response.headers), body: res.body };
+    return {
+      status: res.response.status,
+      headers: fromHeaders(res.response.headers),
+      body: res.body,
+    };
   }
   if (isFetchResponse(res)) {
     throw new NotAResponseError(
@@ -54,20 +63,38 @@ export function normalizeHttpResponse(res: unknown): NormalizedHttpResponse {
   }
   const r = res as Record<string, unknown>;
   const status = typeof r.statusCode === 'number' ? r.statusCode : r.status;
-  if (typeof status !== 'number' || typeof r.headers !== 'object' || r.headers === null) {
+  if (
+    typeof status !== 'number' ||
+    typeof r.headers !== 'object' ||
+    r.headers === null
+  ) {
     throw new NotAResponseError(
       `Expected an HTTP response (supertest, Fastify inject, or { response, body } from fetch), received ${describe(res)}.`,
     );
   }
-  return { status, headers: fromObject(r.headers as Record<string, unknown>), body: readBody(r) };
+  return {
+    status,
+    headers: fromObject(r.headers as Record<string, unknown>),
+    body: readBody(r),
+  };
 }
 
 function readBody(r: Record<string, unknown>): unknown {
   const { body } = r;
   // supertest leaves `body` as {} when the content type is not JSON; the text still tells the truth.
-  const emptyObject = typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && Object.keys(body).length === 0;
-  if ((body === undefined || emptyObject) && typeof r.text === 'string' && r.text !== '') return parseJson(r.text);
-  if (body === undefined && typeof r.payload === 'string') return parseJson(r.payload);
+  const emptyObject =
+    typeof body === 'object' &&
+    body !== null &&
+    !Buffer.isBuffer(body) &&
+    Object.keys(body).length === 0;
+  if (
+    (body === undefined || emptyObject) &&
+    typeof r.text === 'string' &&
+    r.text !== ''
+  )
+    return parseJson(r.text);
+  if (body === undefined && typeof r.payload === 'string')
+    return parseJson(r.payload);
   if (typeof body === 'string') return parseJson(body);
   if (Buffer.isBuffer(body)) return parseJson(body.toString('utf8'));
   return body;
@@ -83,11 +110,19 @@ function parseJson(text: string): unknown {
 
 function isFetchWithBody(res: object): res is FetchResponseWithBody {
   const response = (res as { response?: unknown }).response;
-  return 'body' in res && typeof response === 'object' && response !== null && isFetchResponse(response);
+  return (
+    'body' in res &&
+    typeof response === 'object' &&
+    response !== null &&
+    isFetchResponse(response)
+  );
 }
 
-function isFetchResponse(value: object): value is FetchResponseWithBody['response'] {
-  const headers = (value as { headers?: { get?: unknown; forEach?: unknown } }).headers;
+function isFetchResponse(
+  value: object,
+): value is FetchResponseWithBody['response'] {
+  const headers = (value as { headers?: { get?: unknown; forEach?: unknown } })
+    .headers;
   return (
     typeof (value as { status?: unknown }).status === 'number' &&
     typeof headers?.get === 'function' &&
@@ -95,7 +130,9 @@ function isFetchResponse(value: object): value is FetchResponseWithBody['respons
   );
 }
 
-function fromHeaders(headers: FetchResponseWithBody['response']['headers']): Record<string, string> {
+function fromHeaders(
+  headers: FetchResponseWithBody['response']['headers'],
+): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, key) => {
     out[key.toLowerCase()] = value;
@@ -107,13 +144,16 @@ function fromObject(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    out[key.toLowerCase()] = Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
   }
   return out;
 }
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (typeof value !== 'object') return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value !== 'object')
+    return `${typeof value} ${JSON.stringify(value)}`;
   return `an object with keys [${Object.keys(value).join(', ')}]`;
 }

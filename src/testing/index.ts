@@ -2,7 +2,11 @@
 // imported by the module itself, so apps that do not test with it pay nothing.
 
 // Assertions (any test runner)
-export { ApiErrorAssertionError, expectApiError, expectValidationErrors } from './api-error.assertions';
+export {
+  ApiErrorAssertionError,
+  expectApiError,
+  expectValidationErrors,
+} from './api-error.assertions';
 export type { ExpectApiErrorOptions } from './api-error.check';
 export type {
   AsymmetricMatcherLike,
@@ -10,10 +14,16 @@ export type {
   ExpectedFieldMessages,
   ExpectValidationErrorsOptions,
 } from './field-errors.check';
-export type { FetchResponseWithBody, HttpResponseLike } from './http-response.util';
+export type {
+  FetchResponseWithBody,
+  HttpResponseLike,
+} from './http-response.util';
 
 // Configuration
-export { configureApiErrorTesting, DEFAULT_API_ERROR_TESTING_OPTIONS } from './testing.options';
+export {
+  configureApiErrorTesting,
+  DEFAULT_API_ERROR_TESTING_OPTIONS,
+} from './testing.options';
 export type { ApiErrorTestingOptions } from './testing.options';
 
 // Matchers (Jest, Vitest)
@@ -26,7 +36,11 @@ export {
   FIELD_ERRORS_SCHEMA,
   VALIDATION_ERROR_ENVELOPE_SCHEMA,
 } from './envelope.schema';
-export type { ErrorCode, ErrorCodeOf, ErrorDefinition } from '../catalog/error-definition.interface';
+export type {
+  ErrorCode,
+  ErrorCodeOf,
+  ErrorDefinition,
+} from '../catalog/error-definition.interface';
 export type {
   ErrorBody,
   ErrorEnvelope,

@@ -20,7 +20,10 @@ declare global {
 declare module 'expect' {
   // Declaration merging: the interface is empty on purpose.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends ApiErrorMatchers<R> {}
+  interface Matchers<
+    R extends void | Promise<void>,
+    T = unknown,
+  > extends ApiErrorMatchers<R> {}
 }
 
 const globalExpect = (globalThis as { expect?: { extend?: unknown } }).expect;
@@ -31,7 +34,9 @@ if (typeof globalExpect?.extend !== 'function') {
       "`injectGlobals: false`, call setupApiErrorMatchers(expect) from 'nestjs-api-errors/testing'.",
   );
 }
-setupApiErrorMatchers(globalExpect as Parameters<typeof setupApiErrorMatchers>[0]);
+setupApiErrorMatchers(
+  globalExpect as Parameters<typeof setupApiErrorMatchers>[0],
+);
 
 export type { ApiErrorMatchers };
 export { setupApiErrorMatchers };

@@ -1,7 +1,10 @@
 import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { BuiltInErrorName } from '../catalog/built-in.errors';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
-import { DEFAULT_DOCS_PATH, DEFAULT_REQUEST_ID_HEADER } from '../errors.constants';
+import {
+  DEFAULT_DOCS_PATH,
+  DEFAULT_REQUEST_ID_HEADER,
+} from '../errors.constants';
 
 /**
  * What the testing kit must know about the app under test: the same values
@@ -25,7 +28,9 @@ export interface ApiErrorTestingOptions {
    * the overridden code.
    * @default none (the table in `BUILT_IN_ERRORS`)
    */
-  builtInErrors?: Partial<Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>>;
+  builtInErrors?: Partial<
+    Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
+  >;
 }
 
 /** @internal Options with defaults applied. */
@@ -39,7 +44,9 @@ export interface ResolvedTestingOptions {
  * The kit's defaults, equal to the module's.
  * @publicApi
  */
-export const DEFAULT_API_ERROR_TESTING_OPTIONS: Readonly<Required<ApiErrorTestingOptions>> = Object.freeze({
+export const DEFAULT_API_ERROR_TESTING_OPTIONS: Readonly<
+  Required<ApiErrorTestingOptions>
+> = Object.freeze({
   docsBaseUrl: DEFAULT_DOCS_PATH,
   requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
   builtInErrors: {},
@@ -56,12 +63,16 @@ let configured: ApiErrorTestingOptions = {};
  * configureApiErrorTesting({ docsBaseUrl: 'https://api.example.com/docs/errors' });
  * @publicApi
  */
-export function configureApiErrorTesting(options: ApiErrorTestingOptions = {}): void {
+export function configureApiErrorTesting(
+  options: ApiErrorTestingOptions = {},
+): void {
   configured = { ...options };
 }
 
 /** @internal Defaults, then `configureApiErrorTesting`, then per-call options. */
-export function resolveTestingOptions(options: ApiErrorTestingOptions = {}): ResolvedTestingOptions {
+export function resolveTestingOptions(
+  options: ApiErrorTestingOptions = {},
+): ResolvedTestingOptions {
   const merged = {
     ...DEFAULT_API_ERROR_TESTING_OPTIONS,
     ...stripUndefined(configured),
@@ -75,7 +86,10 @@ export function resolveTestingOptions(options: ApiErrorTestingOptions = {}): Res
 }
 
 /** @internal The built-in error the app answers `status` with, overrides applied. */
-export function builtInErrorFor(status: number, options: ResolvedTestingOptions): ErrorDefinition | undefined {
+export function builtInErrorFor(
+  status: number,
+  options: ResolvedTestingOptions,
+): ErrorDefinition | undefined {
   for (const [name, definition] of Object.entries(BUILT_IN_ERRORS)) {
     if (definition.status !== status) continue;
     const override = options.builtInErrors[name as BuiltInErrorName] ?? {};
@@ -85,5 +99,7 @@ export function builtInErrorFor(status: number, options: ResolvedTestingOptions)
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

@@ -3,7 +3,11 @@
  * lazily (both are optional peers) and only when a validation failed.
  */
 
-type ConstraintMetadata = { name: string; async: boolean; instance: { validate(value: unknown, args: object): unknown } };
+type ConstraintMetadata = {
+  name: string;
+  async: boolean;
+  instance: { validate(value: unknown, args: object): unknown };
+};
 type ValidationMetadata = {
   propertyName: string;
   each?: boolean;
@@ -13,10 +17,21 @@ type ValidationMetadata = {
   type: string;
 };
 type ValidatorStorage = {
-  getTargetValidationMetadatas(target: unknown, schema: string, always: boolean, strict: boolean, groups?: string[]): ValidationMetadata[];
+  getTargetValidationMetadatas(
+    target: unknown,
+    schema: string,
+    always: boolean,
+    strict: boolean,
+    groups?: string[],
+  ): ValidationMetadata[];
   getTargetValidatorConstraints(cls: unknown): ConstraintMetadata[];
 };
-type TransformerStorage = { findExposeMetadata(target: unknown, property: string): { options?: { name?: string } } | undefined };
+type TransformerStorage = {
+  findExposeMetadata(
+    target: unknown,
+    property: string,
+  ): { options?: { name?: string } } | undefined;
+};
 
 /** Loads once; `null` when the package is not installed. */
 function lazy<T>(load: () => T): () => T | null {
@@ -33,16 +48,24 @@ function lazy<T>(load: () => T): () => T | null {
   };
 }
 
-const loadValidatorStorage = lazy(() => require('class-validator').getMetadataStorage() as ValidatorStorage);
+const loadValidatorStorage = lazy(
+  () => require('class-validator').getMetadataStorage() as ValidatorStorage,
+);
 const loadTransformerStorage = lazy(
-  () => require('class-transformer/cjs/storage').defaultMetadataStorage as TransformerStorage,
+  () =>
+    require('class-transformer/cjs/storage')
+      .defaultMetadataStorage as TransformerStorage,
 );
 
 /** The name a property has on the wire: its `@Expose({ name })`, if any. */
 export function exposedName(target: unknown, property: string): string {
   const ctor = (target as { constructor?: unknown } | undefined)?.constructor;
-  if (typeof ctor !== 'function' || ctor === Object || ctor === Array) return property;
-  return loadTransformerStorage()?.findExposeMetadata(ctor, property)?.options?.name ?? property;
+  if (typeof ctor !== 'function' || ctor === Object || ctor === Array)
+    return property;
+  return (
+    loadTransformerStorage()?.findExposeMetadata(ctor, property)?.options
+      ?.name ?? property
+  );
 }
 
 /**
@@ -56,21 +79,32 @@ export function failingItemIndexes(
   constraint: string,
   value: unknown,
 ): number[] | undefined {
-  const items = value instanceof Set || value instanceof Map ? [...value.values()] : value;
+  const items =
+    value instanceof Set || value instanceof Map ? [...value.values()] : value;
   const ctor = (target as { constructor?: unknown } | undefined)?.constructor;
   const storage = loadValidatorStorage();
-  if (!Array.isArray(items) || typeof ctor !== 'function' || !storage) return undefined;
+  if (!Array.isArray(items) || typeof ctor !== 'function' || !storage)
+    return undefined;
   const metadata = storage
     .getTargetValidationMetadatas(ctor, '', true, false)
     .filter((m) => m.propertyName === property && m.each);
   for (const m of metadata) {
-    const validator = storage.getTargetValidatorConstraints(m.constraintCls).find((c) => c.name === constraint);
+    const validator = storage
+      .getTargetValidatorConstraints(m.constraintCls)
+      .find((c) => c.name === constraint);
     if (!validator || validator.async) continue;
     const failing: number[] = [];
     for (let i = 0; i < items.length; i++) {
-      const args = { targetName: ctor.name, property, object: target, value: items[i], constraints: m.constraints };
+      const args = {
+        targetName: ctor.name,
+        property,
+        object: target,
+        value: items[i],
+        constraints: m.constraints,
+      };
       const valid = validator.instance.validate(items[i], args);
-      if (typeof (valid as Promise<unknown>)?.then === 'function') return undefined;
+      if (typeof (valid as Promise<unknown>)?.then === 'function')
+        return undefined;
       if (!valid) failing.push(i);
     }
     return failing;

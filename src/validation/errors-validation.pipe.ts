@@ -1,4 +1,9 @@
-import { BadRequestException, Injectable, Optional, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  Optional,
+  ValidationPipe,
+} from '@nestjs/common';
 import type { ArgumentMetadata } from '@nestjs/common';
 
 import type { ErrorsValidationOptions } from '../errors-module-options.interface';
@@ -9,7 +14,10 @@ import { ValidationFailedException } from './validation-failed.exception';
 const DEFAULT_MAX_DEPTH = 64;
 
 /** Where a DTO came from, as the prefix of its keys. The body has none. */
-const SOURCE_PREFIX: Partial<Record<ArgumentMetadata['type'], string>> = { query: 'query', param: 'params' };
+const SOURCE_PREFIX: Partial<Record<ArgumentMetadata['type'], string>> = {
+  query: 'query',
+  param: 'params',
+};
 
 /**
  * Nest's `ValidationPipe` answering like the rest of the module: failures are
@@ -36,12 +44,18 @@ export class ErrorsValidationPipe extends ValidationPipe {
       // Targets and values let the map name items and exposed properties;
       // neither is ever sent to the client.
       validationError: { target: true, value: true },
-      exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors, { formatMessage })),
+      exceptionFactory: (errors) =>
+        new ValidationFailedException(
+          flattenValidationErrors(errors, { formatMessage }),
+        ),
     });
     this.maxDepth = maxDepth ?? DEFAULT_MAX_DEPTH;
   }
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override async transform(
+    value: unknown,
+    metadata: ArgumentMetadata,
+  ): Promise<unknown> {
     if (!this.toValidate(metadata)) return super.transform(value, metadata);
     assertAcceptable(value, metadata, this.maxDepth);
     try {
@@ -54,13 +68,22 @@ export class ErrorsValidationPipe extends ValidationPipe {
   }
 }
 
-function assertAcceptable(value: unknown, metadata: ArgumentMetadata, maxDepth: number): void {
+function assertAcceptable(
+  value: unknown,
+  metadata: ArgumentMetadata,
+  maxDepth: number,
+): void {
   if (value === undefined || value === null) return;
-  if (metadata.type === 'body' && (typeof value !== 'object' || Array.isArray(value))) {
+  if (
+    metadata.type === 'body' &&
+    (typeof value !== 'object' || Array.isArray(value))
+  ) {
     throw new BadRequestException('The request body must be a JSON object.');
   }
   if (depthExceeds(value, maxDepth)) {
-    throw new BadRequestException(`The request ${metadata.type} is nested too deeply: at most ${maxDepth} levels are accepted.`);
+    throw new BadRequestException(
+      `The request ${metadata.type} is nested too deeply: at most ${maxDepth} levels are accepted.`,
+    );
   }
 }
 
@@ -72,12 +95,21 @@ function depthExceeds(root: unknown, maxDepth: number): boolean {
     if (typeof value !== 'object' || value === null) continue;
     if (depth > maxDepth) return true;
     for (const child of Object.values(value)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+      if (typeof child === 'object' && child !== null)
+        stack.push([child, depth + 1]);
     }
   }
   return false;
 }
 
-function prefixKeys(errors: Record<string, string[]>, prefix: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(errors).map(([path, messages]) => [`${prefix}.${path}`, messages]));
+function prefixKeys(
+  errors: Record<string, string[]>,
+  prefix: string,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, messages]) => [
+      `${prefix}.${path}`,
+      messages,
+    ]),
+  );
 }

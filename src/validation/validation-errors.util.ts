@@ -51,7 +51,9 @@ export function flattenValidationErrors(
   const fields = new Map<string, string[]>();
   const add = (path: string, constraint: string, message: string) => {
     const messages = fields.get(path) ?? [];
-    messages.push(options.formatMessage?.({ path, constraint, message }) || message);
+    messages.push(
+      options.formatMessage?.({ path, constraint, message }) || message,
+    );
     fields.set(path, messages);
   };
   // Iterative, depth-first in DTO order: deep payloads must not exhaust the stack.
@@ -63,12 +65,18 @@ export function flattenValidationErrors(
     const path = parentPath === '' ? name : `${parentPath}.${name}`;
     for (const [constraint, raw] of Object.entries(error.constraints ?? {})) {
       const message = parentPath === '' ? raw : `${parentPath}.${raw}`;
-      const indexes = failingItemIndexes(error.target, String(error.property), constraint, error.value);
+      const indexes = failingItemIndexes(
+        error.target,
+        String(error.property),
+        constraint,
+        error.value,
+      );
       if (!indexes || indexes.length === 0) {
         add(path, constraint, message);
         continue;
       }
-      for (const index of indexes.slice(0, MAX_INDEXED_ITEMS)) add(`${path}.${index}`, constraint, message);
+      for (const index of indexes.slice(0, MAX_INDEXED_ITEMS))
+        add(`${path}.${index}`, constraint, message);
       if (indexes.length > MAX_INDEXED_ITEMS) add(path, constraint, message);
     }
     if (error.children?.length) pushReversed(stack, error.children, path);

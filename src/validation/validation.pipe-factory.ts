@@ -24,7 +24,8 @@ import { ValidationFailedException } from './validation-failed.exception';
 export function validationExceptionFactory(
   options: FieldErrorsOptions = {},
 ): (errors: ValidationError[]) => ValidationFailedException {
-  return (errors) => new ValidationFailedException(flattenValidationErrors(errors, options));
+  return (errors) =>
+    new ValidationFailedException(flattenValidationErrors(errors, options));
 }
 
 /**
@@ -32,7 +33,9 @@ export function validationExceptionFactory(
  * factory, or a pass-through when `validation: false` or when class-validator
  * is not installed (a warning then says how to fix it).
  */
-export function createValidationPipe(options: ResolvedErrorsOptions): PipeTransform {
+export function createValidationPipe(
+  options: ResolvedErrorsOptions,
+): PipeTransform {
   if (options.validation === false) return PASS_THROUGH;
   if (!canValidate()) {
     new Logger(ERRORS_LOGGER_CONTEXT).warn(

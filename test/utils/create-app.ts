@@ -19,7 +19,9 @@ export async function createApp(
   Adapter: PlatformAdapter,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [module],
+  }).compile();
   const app = moduleRef.createNestApplication(new Adapter() as never, {
     logger: options.logger ?? false,
     ...options.appOptions,

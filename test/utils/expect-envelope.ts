@@ -22,20 +22,38 @@ export interface ExpectedEnvelope {
  * code, message, cause, docs), so the kit runs on every e2e case, then the
  * exact body and content type.
  */
-export function expectEnvelope(res: Response, expected: ExpectedEnvelope): void {
+export function expectEnvelope(
+  res: Response,
+  expected: ExpectedEnvelope,
+): void {
   const { status, code, message, docsBaseUrl, requestIdHeader } = expected;
-  const kitOptions = { docsBaseUrl, requestIdHeader, message, cause: expected.cause ?? null };
+  const kitOptions = {
+    docsBaseUrl,
+    requestIdHeader,
+    message,
+    cause: expected.cause ?? null,
+  };
   if (expected.errors !== undefined && status === 422) {
-    expectValidationErrors(res, expected.errors, { ...kitOptions, exact: true });
+    expectValidationErrors(res, expected.errors, {
+      ...kitOptions,
+      exact: true,
+    });
   }
   expectApiError(res, { status, code, message }, kitOptions);
 
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-  const error: Record<string, unknown> = { status: STATUS_CODES[status], code, message };
+  const error: Record<string, unknown> = {
+    status: STATUS_CODES[status],
+    code,
+    message,
+  };
   if (expected.cause !== undefined) error.cause = expected.cause;
   error.docs = `${docsBaseUrl ?? '/docs/errors'}/${status}/${code}`;
   if (expected.errors !== undefined) error.errors = expected.errors;
-  expect(res.body).toStrictEqual({ request_id: res.headers[requestIdHeader ?? 'x-request-id'], error });
+  expect(res.body).toStrictEqual({
+    request_id: res.headers[requestIdHeader ?? 'x-request-id'],
+    error,
+  });
 }
 
 /** The built-in entry of a status, for terse expectations. */

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { Throttle } from '@nestjs/throttler';
 import {
   ApiErrors,
@@ -12,7 +21,11 @@ import {
 import { ApiKeyGuard } from '../api-key.guard';
 import { AppErrors } from '../app.errors';
 import { CreateProjectDto } from './dto/create-project.dto';
-import { DuplicateProjectNameError, ProjectArchivedError, ProjectMissingError } from './projects.errors';
+import {
+  DuplicateProjectNameError,
+  ProjectArchivedError,
+  ProjectMissingError,
+} from './projects.errors';
 import { ProjectsService } from './projects.service';
 
 const TENANT = 'demo';
@@ -23,7 +36,11 @@ const TENANT = 'demo';
 @ForbiddenAsNotFound({ error: AppErrors.ProjectNotFound })
 // No cause here: a concealed project must read exactly like a missing one.
 @MapException(ProjectMissingError, AppErrors.ProjectNotFound)
-@ApiErrors(AppErrors.MissingApiKey, AppErrors.InvalidApiKey, BUILT_IN_ERRORS.TooManyRequests)
+@ApiErrors(
+  AppErrors.MissingApiKey,
+  AppErrors.InvalidApiKey,
+  BUILT_IN_ERRORS.TooManyRequests,
+)
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
@@ -40,7 +57,9 @@ export class ProjectsController {
 
   @Post()
   @Throttle({ default: { limit: 3, ttl: 60_000 } })
-  @MapException(DuplicateProjectNameError, AppErrors.ProjectNameTaken, { cause: true })
+  @MapException(DuplicateProjectNameError, AppErrors.ProjectNameTaken, {
+    cause: true,
+  })
   @ApiErrors(AppErrors.ProjectNameTaken, BUILT_IN_ERRORS.UnprocessableEntity)
   create(@Body() dto: CreateProjectDto) {
     return this.projects.create(dto, TENANT);
@@ -48,7 +67,9 @@ export class ProjectsController {
 
   @Post(':id/deploy')
   @HttpCode(202)
-  @MapException(ProjectArchivedError, AppErrors.ProjectArchived, { cause: true })
+  @MapException(ProjectArchivedError, AppErrors.ProjectArchived, {
+    cause: true,
+  })
   @ApiErrors(AppErrors.ProjectNotFound, AppErrors.ProjectArchived)
   deploy(@Param('id', ParseIntPipe) id: number) {
     return this.projects.deploy(id, TENANT);
@@ -65,6 +86,8 @@ export class ProjectsController {
   report(@Param('id', ParseIntPipe) id: number): never {
     this.projects.get(id, TENANT);
     // An unexpected failure: the client gets a generic 500, the log gets the stack.
-    throw new Error(`report database connection refused (host=10.0.0.5, project=${id})`);
+    throw new Error(
+      `report database connection refused (host=10.0.0.5, project=${id})`,
+    );
   }
 }

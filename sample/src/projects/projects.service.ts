@@ -1,7 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 
 import type { CreateProjectDto } from './dto/create-project.dto';
-import { DuplicateProjectNameError, ProjectArchivedError, ProjectMissingError } from './projects.errors';
+import {
+  DuplicateProjectNameError,
+  ProjectArchivedError,
+  ProjectMissingError,
+} from './projects.errors';
 
 export interface Project extends CreateProjectDto {
   id: number;
@@ -12,9 +16,36 @@ export interface Project extends CreateProjectDto {
 @Injectable()
 export class ProjectsService {
   private readonly projects = new Map<number, Project>([
-    [1, { id: 1, tenant: 'demo', name: 'Apollo', owner: { name: 'Ada', email: 'ada@example.com' }, archived: false }],
-    [2, { id: 2, tenant: 'demo', name: 'Gemini', owner: { name: 'Grace', email: 'grace@example.com' }, archived: true }],
-    [3, { id: 3, tenant: 'other', name: 'Mercury', owner: { name: 'Mae', email: 'mae@example.com' }, archived: false }],
+    [
+      1,
+      {
+        id: 1,
+        tenant: 'demo',
+        name: 'Apollo',
+        owner: { name: 'Ada', email: 'ada@example.com' },
+        archived: false,
+      },
+    ],
+    [
+      2,
+      {
+        id: 2,
+        tenant: 'demo',
+        name: 'Gemini',
+        owner: { name: 'Grace', email: 'grace@example.com' },
+        archived: true,
+      },
+    ],
+    [
+      3,
+      {
+        id: 3,
+        tenant: 'other',
+        name: 'Mercury',
+        owner: { name: 'Mae', email: 'mae@example.com' },
+        archived: false,
+      },
+    ],
   ]);
 
   list(tenant: string): Project[] {
@@ -25,14 +56,22 @@ export class ProjectsService {
   get(id: number, tenant: string): Project {
     const project = this.projects.get(id);
     if (!project) throw new ProjectMissingError(id);
-    if (project.tenant !== tenant) throw new ForbiddenException('This project belongs to another tenant.');
+    if (project.tenant !== tenant)
+      throw new ForbiddenException('This project belongs to another tenant.');
     return project;
   }
 
   create(dto: CreateProjectDto, tenant: string): Project {
-    const taken = [...this.projects.values()].some((p) => p.name.toLowerCase() === dto.name.toLowerCase());
+    const taken = [...this.projects.values()].some(
+      (p) => p.name.toLowerCase() === dto.name.toLowerCase(),
+    );
     if (taken) throw new DuplicateProjectNameError(dto.name);
-    const project = { ...dto, id: this.projects.size + 1, tenant, archived: false };
+    const project = {
+      ...dto,
+      id: this.projects.size + 1,
+      tenant,
+      archived: false,
+    };
     this.projects.set(project.id, project);
     return project;
   }
