@@ -18,12 +18,14 @@ declare global {
 }
 
 declare module 'expect' {
-  // Declaration merging: the interface is empty on purpose.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
+  // Declaration merging: the interface is empty on purpose, and its type
+  // parameters must match the `expect` package's declaration.
+  /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type */
   interface Matchers<
     R extends void | Promise<void>,
     T = unknown,
   > extends ApiErrorMatchers<R> {}
+  /* eslint-enable @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type */
 }
 
 const globalExpect = (globalThis as { expect?: { extend?: unknown } }).expect;
