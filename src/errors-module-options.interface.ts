@@ -65,6 +65,15 @@ export interface ErrorsModuleOptions {
    */
   trustRequestId?: boolean;
   /**
+   * Keep the request id in an `AsyncLocalStorage`, so `getRequestId()` works
+   * anywhere in the request's async context. Turning it off saves the
+   * async-context cost (noticeable on Node 20, where AsyncLocalStorage runs on
+   * async_hooks; small on Node >= 24): `getRequestId()` then returns
+   * `undefined`, while `@RequestId()`, the header and error bodies keep working.
+   * @default true
+   */
+  asyncContext?: boolean;
+  /**
    * Makes new request ids.
    * @default crypto.randomUUID (UUID v4)
    */

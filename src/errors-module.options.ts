@@ -31,6 +31,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   docsBaseUrl: DEFAULT_DOCS_PATH,
   requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
   trustRequestId: true,
+  asyncContext: true,
   exposeInternalErrors: false,
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
@@ -43,6 +44,7 @@ export interface ResolvedErrorsOptions {
   /** Lower-cased, as Node exposes incoming headers. */
   readonly requestIdHeader: string;
   readonly trustRequestId: boolean;
+  readonly asyncContext: boolean;
   readonly exposeInternalErrors: boolean;
   readonly generateRequestId: () => string;
   readonly validation: ErrorsValidationOptions | false;
@@ -77,6 +79,7 @@ export function resolveErrorsOptions(
     docsBaseUrl: merged.docsBaseUrl.replace(/\/+$/, ''),
     requestIdHeader: merged.requestIdHeader.toLowerCase(),
     trustRequestId: merged.trustRequestId,
+    asyncContext: merged.asyncContext,
     exposeInternalErrors: merged.exposeInternalErrors,
     generateRequestId: merged.generateRequestId,
     validation: merged.validation,

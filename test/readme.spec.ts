@@ -43,6 +43,7 @@ describe('README', () => {
     'builtInErrors',
     'requestIdHeader',
     'trustRequestId',
+    'asyncContext',
     'generateRequestId',
     'exposeInternalErrors',
     'validation',

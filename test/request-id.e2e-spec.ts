@@ -143,6 +143,26 @@ describe.each(platforms)('request id options (%p)', (Adapter) => {
     await app.close();
   });
 
+  it('keeps ids in header, body and @RequestId() without the async context', async () => {
+    const app = await createApp(
+      AppModule.withOptions({ asyncContext: false }),
+      Adapter,
+    );
+    const ok = await http(app)
+      .post('/echo')
+      .send({ a: 1 })
+      .set('x-request-id', 'no-als');
+    expect(ok.body).toEqual({ body: { a: 1 }, requestId: 'no-als' });
+    const failed = await http(app)
+      .get('/api-exception')
+      .set('x-request-id', 'no-als-2');
+    expect([failed.headers['x-request-id'], failed.body.request_id]).toEqual([
+      'no-als-2',
+      'no-als-2',
+    ]);
+    await app.close();
+  });
+
   it('uses generateRequestId for new ids', async () => {
     let n = 0;
     const app = await createApp(

@@ -42,12 +42,15 @@ export function mountRequestId(
 ): void {
   const instance = adapter.getInstance<FastifyLike & ExpressLike>();
   const header = options.requestIdHeader;
+  const withContext = options.asyncContext;
   if (typeof instance.addHook === 'function') {
     instance.addHook('onRequest', (request, reply, done) => {
       const id = assignRequestId(request.raw, options);
       reply.header(header, id);
-      requestIdStorage.run(id, done);
+      if (withContext) requestIdStorage.run(id, done);
+      else done();
     });
+    if (!withContext) return;
     instance.addHook('preHandler', (request, _reply, done) => {
       const id = assignRequestId(request.raw, options);
       // Requests without a body keep the context; re-enter only when parsing lost it.
@@ -59,6 +62,7 @@ export function mountRequestId(
   instance.use((req, res, next) => {
     const id = assignRequestId(toRawRequest(req), options);
     res.setHeader(header, id);
-    requestIdStorage.run(id, next);
+    if (withContext) requestIdStorage.run(id, next);
+    else next();
   });
 }
