@@ -3,6 +3,7 @@ import { assertDefinition } from '../catalog/define-errors';
 import { API_ERRORS_METADATA } from '../errors.internal-constants';
 import { errorResponse } from '../openapi/error-response.schema';
 import { loadSwagger } from '../openapi/swagger.loader';
+import { prependMetadata } from './metadata.util';
 
 /**
  * Documents the errors a controller or handler can answer with, in the
@@ -28,16 +29,7 @@ export function ApiErrors(
     key?: string | symbol,
     descriptor?: PropertyDescriptor,
   ) => {
-    const metadataTarget = descriptor ? (descriptor.value as object) : target;
-    const existing = (Reflect.getOwnMetadata(
-      API_ERRORS_METADATA,
-      metadataTarget,
-    ) ?? []) as ErrorDefinition[];
-    Reflect.defineMetadata(
-      API_ERRORS_METADATA,
-      [...errors, ...existing],
-      metadataTarget,
-    );
+    prependMetadata(API_ERRORS_METADATA, errors, target, descriptor);
     const swagger = loadSwagger();
     if (!swagger) return descriptor as never;
     for (const [status, definitions] of groupByStatus(errors)) {

@@ -7,6 +7,7 @@ import type {
   MapExceptionOptions,
 } from '../mapping/exception-mapping.interface';
 import { useScopedErrorsFilter } from '../mapping/scoped-errors.filter';
+import { prependMetadata } from './metadata.util';
 
 /**
  * Answers a domain error class (and its subclasses) thrown inside this
@@ -38,17 +39,7 @@ export function MapException<E>(
     key?: string | symbol,
     descriptor?: PropertyDescriptor,
   ) => {
-    const metadataTarget = descriptor ? (descriptor.value as object) : target;
-    const existing = (Reflect.getOwnMetadata(
-      EXCEPTION_MAPPINGS_METADATA,
-      metadataTarget,
-    ) ?? []) as ExceptionMapping[];
-    // Decorators apply bottom-up; prepending keeps the list in source order.
-    Reflect.defineMetadata(
-      EXCEPTION_MAPPINGS_METADATA,
-      [mapping, ...existing],
-      metadataTarget,
-    );
+    prependMetadata(EXCEPTION_MAPPINGS_METADATA, [mapping], target, descriptor);
     useScopedErrorsFilter(target, key, descriptor);
     return descriptor as never;
   };
