@@ -22,6 +22,7 @@ import type {
 } from './errors-module-options.interface';
 import { assertMapping } from './mapping/assert-mapping.util';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
+import { isWellFormedRequestId } from './request-id/request-id.util';
 
 /**
  * The defaults, in one place. Merged once by `resolveErrorsOptions`.
@@ -81,7 +82,7 @@ export function resolveErrorsOptions(
     trustRequestId: merged.trustRequestId,
     asyncContext: merged.asyncContext,
     exposeInternalErrors: merged.exposeInternalErrors,
-    generateRequestId: merged.generateRequestId,
+    generateRequestId: guardGenerator(options.generateRequestId),
     validation: merged.validation,
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
@@ -126,4 +127,21 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
+}
+
+/**
+ * An app's own generator must not take requests down with it: an id it
+ * cannot give (a throw, a value that could not be a header) falls back to a
+ * UUID, as for the default.
+ */
+function guardGenerator(generate: (() => string) | undefined): () => string {
+  if (!generate) return randomUUID;
+  return () => {
+    try {
+      const id = generate();
+      return isWellFormedRequestId(id) ? id : randomUUID();
+    } catch {
+      return randomUUID();
+    }
+  };
 }

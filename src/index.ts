@@ -59,7 +59,7 @@ export type {
   FieldErrorContext,
   FieldErrorsOptions,
 } from './validation/validation-errors.util';
-export { validationExceptionFactory } from './validation/validation.pipe-factory';
+export { validationExceptionFactory } from './validation/validation-exception.factory';
 export { ErrorsValidationPipe } from './validation/errors-validation.pipe';
 
 // Controller decorators and domain error mapping

@@ -163,6 +163,22 @@ describe.each(platforms)('request id options (%p)', (Adapter) => {
     await app.close();
   });
 
+  it('answers with a UUID when a custom generator throws', async () => {
+    const app = await createApp(
+      AppModule.withOptions({
+        generateRequestId: () => {
+          throw new Error('no entropy');
+        },
+      }),
+      Adapter,
+    );
+    const res = await http(app).get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers['x-request-id']).toMatch(UUID_V4);
+    expect(res.body.request_id).toBe(res.headers['x-request-id']);
+    await app.close();
+  });
+
   it('uses generateRequestId for new ids', async () => {
     let n = 0;
     const app = await createApp(

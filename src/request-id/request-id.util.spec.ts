@@ -53,4 +53,23 @@ describe('assignRequestId', () => {
       assignRequestId({ headers: { 'x-request-id': 'incoming' } }, untrusted),
     ).toBe('fresh');
   });
+
+  it.each([
+    [
+      'throws',
+      () => {
+        throw new Error('no entropy');
+      },
+    ],
+    ['returns an id with whitespace', () => 'not an id'],
+    ['returns a non-string', () => 42 as unknown as string],
+  ])(
+    'falls back to a UUID when a custom generator %s',
+    (_label, generateRequestId) => {
+      const guarded = resolveErrorsOptions({ generateRequestId });
+      expect(assignRequestId({ headers: {} }, guarded)).toMatch(
+        /^[0-9a-f-]{36}$/,
+      );
+    },
+  );
 });

@@ -7,7 +7,7 @@ import {
 import type { ArgumentMetadata } from '@nestjs/common';
 
 import type { ErrorsValidationOptions } from '../errors-module-options.interface';
-import { flattenValidationErrors } from './validation-errors.util';
+import { validationExceptionFactory } from './validation-exception.factory';
 import { ValidationFailedException } from './validation-failed.exception';
 
 /** Deepest body accepted by default; deeper ones answer 400 before any work. */
@@ -44,10 +44,7 @@ export class ErrorsValidationPipe extends ValidationPipe {
       // Targets and values let the map name items and exposed properties;
       // neither is ever sent to the client.
       validationError: { target: true, value: true },
-      exceptionFactory: (errors) =>
-        new ValidationFailedException(
-          flattenValidationErrors(errors, { formatMessage }),
-        ),
+      exceptionFactory: validationExceptionFactory({ formatMessage }),
     });
     this.maxDepth = maxDepth ?? DEFAULT_MAX_DEPTH;
   }

@@ -1,32 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { PipeTransform, ValidationError } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { ErrorsValidationPipe } from './errors-validation.pipe';
-import { flattenValidationErrors } from './validation-errors.util';
-import type { FieldErrorsOptions } from './validation-errors.util';
-import { ValidationFailedException } from './validation-failed.exception';
-
-/**
- * An `exceptionFactory` for apps that build their own `ValidationPipe` (per
- * route, per parameter or with `useGlobalPipes`): failures answer exactly as
- * the module's global pipe does, 422 with the field map.
- *
- * `ErrorsValidationPipe` does the same and more (exposed names, the query and
- * params prefixes, the depth limit); this factory suits apps that keep Nest's
- * `ValidationPipe` class.
- *
- * @example
- * @Body(new ValidationPipe({ exceptionFactory: validationExceptionFactory() })) dto: CreateProjectDto
- * @publicApi
- */
-export function validationExceptionFactory(
-  options: FieldErrorsOptions = {},
-): (errors: ValidationError[]) => ValidationFailedException {
-  return (errors) =>
-    new ValidationFailedException(flattenValidationErrors(errors, options));
-}
 
 /**
  * @internal The module's global pipe: Nest's `ValidationPipe` with the 422
