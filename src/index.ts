@@ -39,7 +39,10 @@ export type {
 export type {
   ErrorBody,
   ErrorEnvelope,
+  FieldError,
+  FieldErrorSource,
   FieldErrors,
+  JsonValue,
   NormalizedError,
   ValidationErrorEnvelope,
 } from './formats';

@@ -47,7 +47,7 @@ describe('normalizeException', () => {
         status: 422,
         code: 'validation_failed',
         message: 'The given data was invalid.',
-        errors: { a: ['a is bad'] },
+        fieldErrors: [{ source: 'body', path: ['a'], messages: ['a is bad'] }],
         unexpected: false,
       },
     ],

@@ -52,7 +52,7 @@ function fromApiException(
   if (Object.keys(exception.headers).length > 0)
     normalized.headers = { ...exception.headers };
   if (exception instanceof ValidationFailedException)
-    normalized.errors = exception.errors;
+    normalized.fieldErrors = exception.fieldErrors;
   return normalized;
 }
 

@@ -37,7 +37,7 @@ describe('formatEnvelope', () => {
         status: 422,
         code: 'validation_failed',
         message: 'Invalid.',
-        errors: { a: ['x'] },
+        fieldErrors: [{ source: 'body', path: ['a'], messages: ['x'] }],
         unexpected: false,
       },
       {
@@ -71,7 +71,7 @@ describe('formatEnvelope', () => {
         code: 'c',
         message: 'm',
         cause: 'x',
-        errors: {},
+        fieldErrors: [],
         unexpected: false,
       },
       'r',

@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorEnvelope } from './error-envelope.interface';
+import { toFieldErrorMap } from './field-error.util';
 import type { NormalizedError } from './normalized-error.interface';
 import { reasonPhrase } from './reason-phrase.util';
 
@@ -30,6 +31,7 @@ export function formatEnvelope(
   } as ErrorBody;
   if (error.cause !== undefined) body.cause = error.cause;
   body.docs = docsUrl(docsBaseUrl, error.status, error.code);
-  if (error.errors !== undefined) body.errors = error.errors;
+  if (error.fieldErrors !== undefined)
+    body.errors = toFieldErrorMap(error.fieldErrors);
   return { request_id: requestId, error: body };
 }

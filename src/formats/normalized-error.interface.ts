@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../catalog/error-definition.interface';
-import type { FieldErrors } from './error-envelope.interface';
+import type { FieldError, JsonValue } from './field-error.interface';
 
 /**
  * Any thrown value, reduced to what the response needs. Built by
@@ -12,8 +12,12 @@ export interface NormalizedError {
   status: number;
   code: ErrorCode;
   message: string;
+  /** Detail of this occurrence, safe to show. */
   cause?: string;
-  errors?: FieldErrors;
+  /** Machine-readable values of this occurrence (`ApiException`'s `details`). */
+  details?: Readonly<Record<string, JsonValue>>;
+  /** Validation failures (422): the failing fields, already bounded. */
+  fieldErrors?: readonly FieldError[];
   /** Response headers to add (e.g. `Retry-After`). */
   headers?: Record<string, string>;
   /**

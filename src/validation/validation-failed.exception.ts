@@ -1,6 +1,11 @@
 import { ApiException } from '../catalog/api.exception';
 import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { FieldErrors } from '../formats/error-envelope.interface';
+import type { FieldError } from '../formats/field-error.interface';
+import {
+  fromFieldErrorMap,
+  toFieldErrorMap,
+} from '../formats/field-error.util';
 
 /**
  * A validation failure: answered 422 with `error.errors`, the field-error map.
@@ -12,8 +17,18 @@ import type { FieldErrors } from '../formats/error-envelope.interface';
  * @publicApi
  */
 export class ValidationFailedException extends ApiException {
-  constructor(readonly errors: FieldErrors) {
+  /** The failing fields, in the order they were found. */
+  readonly fieldErrors: readonly FieldError[];
+  /** The same, as the envelope's `error.errors` map. */
+  readonly errors: FieldErrors;
+
+  /** Takes the envelope's map (`{ 'query.page': [...] }`) or a `FieldError` list. */
+  constructor(errors: FieldErrors | readonly FieldError[]) {
     super(BUILT_IN_ERRORS.UnprocessableEntity);
-    Object.assign(this.getResponse() as object, { errors });
+    this.fieldErrors = Array.isArray(errors)
+      ? errors
+      : fromFieldErrorMap(errors as FieldErrors);
+    this.errors = toFieldErrorMap(this.fieldErrors);
+    Object.assign(this.getResponse() as object, { errors: this.errors });
   }
 }

@@ -1,0 +1,56 @@
+import type { FieldErrors } from './error-envelope.interface';
+import type { FieldError, FieldErrorSource } from './field-error.interface';
+
+const KEY_PREFIX: Record<FieldErrorSource, string> = {
+  body: '',
+  query: 'query.',
+  params: 'params.',
+};
+
+/**
+ * @internal The envelope's key of a field: dotted path, `query.` / `params.`
+ * prefixed for those sources (`owner.email`, `query.page`, `items.0.sku`).
+ */
+export function fieldErrorKey(field: FieldError): string {
+  return KEY_PREFIX[field.source] + field.path.join('.');
+}
+
+/**
+ * @internal The envelope's `error.errors` map. Fields that share a key (a body
+ * field literally named `query.page`) merge their messages.
+ */
+export function toFieldErrorMap(fields: readonly FieldError[]): FieldErrors {
+  const map: FieldErrors = {};
+  for (const field of fields) {
+    const key = fieldErrorKey(field);
+    map[key] = Object.hasOwn(map, key)
+      ? [...map[key], ...field.messages]
+      : [...field.messages];
+  }
+  return map;
+}
+
+/**
+ * @internal The reverse, for maps an app builds itself
+ * (`new ValidationFailedException({ 'query.page': [...] })`): the prefix names
+ * the source, numeric segments become indexes.
+ */
+export function fromFieldErrorMap(map: FieldErrors): FieldError[] {
+  return Object.entries(map).map(([key, messages]) => {
+    const source: FieldErrorSource = key.startsWith('query.')
+      ? 'query'
+      : key.startsWith('params.')
+        ? 'params'
+        : 'body';
+    const rest = key.slice(KEY_PREFIX[source].length);
+    return {
+      source,
+      path: rest
+        .split('.')
+        .map((segment) =>
+          /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment,
+        ),
+      messages: [...messages],
+    };
+  });
+}
