@@ -7,7 +7,8 @@ import { resolveErrorsOptions } from './errors-module.options';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
 import { ErrorsFilter } from './filter/errors.filter';
-import { rememberDocsBase } from './openapi/docs-base.registry';
+import { AppOptionsRegistration } from './registry/app-options.registration';
+import { registerAppOptions } from './registry/app-options.registry';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 /**
@@ -19,7 +20,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
     provide: RESOLVED_ERRORS_OPTIONS,
     inject: [ERRORS_MODULE_OPTIONS],
     useFactory: (options: ErrorsModuleOptions) =>
-      rememberDocsBase(resolveErrorsOptions(options)),
+      registerAppOptions(resolveErrorsOptions(options)),
   },
   {
     provide: ErrorsFilter,
@@ -39,4 +40,5 @@ export const ERRORS_PROVIDERS: Provider[] = [
     inject: [RESOLVED_ERRORS_OPTIONS],
     useFactory: createValidationPipe,
   },
+  AppOptionsRegistration,
 ];

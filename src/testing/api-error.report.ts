@@ -1,5 +1,5 @@
 import type { ApiErrorCheck } from './api-error.check';
-import { show } from './api-error.check';
+import { expectedBodyOf, show } from './api-error.check';
 
 /**
  * @internal The failure message: what was wrong, then the expected and the
@@ -14,7 +14,7 @@ export function formatFailure(check: ApiErrorCheck): string {
     indent(
       `HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`,
     ),
-    indent(pretty(check.expectedBody)),
+    indent(pretty(expectedBodyOf(check))),
     'Received:',
     indent(describeReceivedHead(check)),
     indent(pretty(check.response.body)),
