@@ -9,9 +9,7 @@ import type {
 } from './error-body.reader';
 import { normalizeHttpResponse } from './http-response.util';
 import type { NormalizedHttpResponse } from './http-response.util';
-import { checkAgainstSchema } from './schema-check.util';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
-import type { SchemaNode } from './schema-check.util';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
 import type {
   ApiErrorTestingOptions,
@@ -100,7 +98,11 @@ export function checkApiError(
 
   const body = response.body;
   const fields = reader.read(body);
-  const docs = docsUrl(resolved.docsBaseUrl, definition.status, definition.code);
+  const docs = docsUrl(
+    resolved.docsBaseUrl,
+    definition.status,
+    definition.code,
+  );
   problems.push(...reader.shapeProblems(body, withFieldErrors));
   if (isObject(body)) {
     const requestIdLabel = reader.label('requestId');

@@ -64,7 +64,9 @@ export const ENVELOPE_READER: ErrorBodyReader = Object.freeze({
   shapeProblems: (body: unknown, withFieldErrors: boolean) =>
     checkAgainstSchema(
       body,
-      withFieldErrors ? VALIDATION_ERROR_ENVELOPE_SCHEMA : ERROR_ENVELOPE_SCHEMA,
+      withFieldErrors
+        ? VALIDATION_ERROR_ENVELOPE_SCHEMA
+        : ERROR_ENVELOPE_SCHEMA,
     ),
   read(body: unknown): ErrorBodyFields {
     const envelope = isObject(body) ? body : {};

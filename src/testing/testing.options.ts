@@ -122,7 +122,7 @@ function bootedAppOptions() {
     if (distinct.length === 1) return () => values[0];
     return () => {
       throw new ApiErrorTestingUsageError(
-        `${apps.length} apps using ErrorsModule are running in this process, with different ${key} (${distinct.join(', ')}), ` +
+        `${apps.length} apps using ErrorsModule are running in this process, with different ${key} (${distinct.map(clip).join(', ')}), ` +
           `so the testing kit cannot tell which one answered. Say which: configureApiErrorTesting({ ${key} }) ` +
           `or pass { ${key} } to this assertion (or close the apps a spec no longer uses).`,
       );
@@ -130,19 +130,20 @@ function bootedAppOptions() {
   };
 }
 
-/** The kit's view of a booted app's resolved options. */
+/** The kit's view of a booted app's resolved options (built-ins: the overrides only). */
 function testingOptionsOf(
   options: ResolvedErrorsOptions,
 ): Required<ApiErrorTestingOptions> {
   const builtInErrors: NonNullable<ApiErrorTestingOptions['builtInErrors']> =
     {};
-  for (const definition of options.builtIns.values()) {
-    const name = (definition as { name?: string }).name;
-    if (name && name in BUILT_IN_ERRORS)
-      builtInErrors[name as BuiltInErrorName] = {
-        code: definition.code,
-        message: definition.message,
-      };
+  for (const [name, base] of Object.entries(BUILT_IN_ERRORS)) {
+    const used = options.builtIns.get(base.status);
+    if (!used) continue;
+    const override: { code?: ErrorDefinition['code']; message?: string } = {};
+    if (used.code !== base.code) override.code = used.code;
+    if (used.message !== base.message) override.message = used.message;
+    if (Object.keys(override).length > 0)
+      builtInErrors[name as BuiltInErrorName] = override;
   }
   return {
     docsBaseUrl: options.docsBaseUrl,
@@ -168,4 +169,8 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
