@@ -6,6 +6,7 @@ import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import { resolveErrorsOptions } from './errors-module.options';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
+import { ConflictsDetector } from './conflicts/conflicts.detector';
 import { ErrorsFilter } from './filter/errors.filter';
 import { AppOptionsRegistration } from './registry/app-options.registration';
 import { registerAppOptions } from './registry/app-options.registry';
@@ -41,4 +42,5 @@ export const ERRORS_PROVIDERS: Provider[] = [
     useFactory: createValidationPipe,
   },
   AppOptionsRegistration,
+  ConflictsDetector,
 ];
