@@ -1,13 +1,19 @@
-import { ApiException } from '../catalog/api.exception';
+import type * as ApiExceptionExports from '../catalog/api.exception';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
-import { resolveErrorsOptions } from '../errors-module.options';
+import type * as OptionsExports from '../errors-module.options';
+import type * as NormalizeExports from '../filter/normalize-exception.util';
+import type { NormalizedError } from '../formats/normalized-error.interface';
 import { readProperty } from '../filter/safe-read.util';
-import { normalizeException } from '../filter/normalize-exception.util';
-import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { isObject, matches, show } from './api-error.check';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
 import type { ApiErrorTestingOptions } from './testing.options';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
+import type * as ValidationExports from '../validation/validation-failed.exception';
+
+type ApiExceptionModule = typeof ApiExceptionExports;
+type ValidationModule = typeof ValidationExports;
+type OptionsModule = typeof OptionsExports;
+type NormalizeModule = typeof NormalizeExports;
 
 /**
  * Options of `expectApiException` / `toThrowApiError`.
@@ -99,16 +105,7 @@ export function checkApiException(
     };
   }
 
-  // An ApiException answers with its own definition: no built-in to settle.
-  const ownDefinition =
-    outcome.value instanceof ApiException &&
-    !(outcome.value instanceof ValidationFailedException);
-  const answer = normalizeException(
-    outcome.value,
-    resolveErrorsOptions(
-      ownDefinition ? {} : { builtInErrors: testing.builtInErrors },
-    ),
-  );
+  const answer = answerOf(outcome.value, () => testing.builtInErrors);
   const actual: AnsweredFields = {
     status: answer.status,
     code: answer.code,
@@ -211,4 +208,33 @@ function describe(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * What the app answers for `thrown`, through the module's own normalization.
+ * Loaded on first use: the kit itself loads no Nest code (it also serves
+ * runners and contract tests that never load Nest).
+ */
+function answerOf(
+  thrown: unknown,
+  builtInErrors: () => ApiErrorTestingOptions['builtInErrors'],
+): NormalizedError {
+  const { ApiException } =
+    require('../catalog/api.exception') as ApiExceptionModule;
+  const { ValidationFailedException } =
+    require('../validation/validation-failed.exception') as ValidationModule;
+  const { resolveErrorsOptions } =
+    require('../errors-module.options') as OptionsModule;
+  const { normalizeException } =
+    require('../filter/normalize-exception.util') as NormalizeModule;
+  // An ApiException answers with its own definition: no built-in to settle.
+  const ownDefinition =
+    thrown instanceof ApiException &&
+    !(thrown instanceof ValidationFailedException);
+  return normalizeException(
+    thrown,
+    resolveErrorsOptions(
+      ownDefinition ? {} : { builtInErrors: builtInErrors() },
+    ),
+  );
 }
