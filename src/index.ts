@@ -1,3 +1,6 @@
+// Lets nestjs-api-errors/testing answer thrown errors as the filter does.
+import './registry/normalizer.registration';
+
 // Module
 export { ErrorsModule } from './errors.module';
 export type {

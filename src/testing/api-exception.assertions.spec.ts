@@ -1,4 +1,6 @@
 import './jest';
+// What the package's main entry registers (Vitest cannot require TS sources).
+import '../registry/normalizer.registration';
 
 import {
   BadRequestException,

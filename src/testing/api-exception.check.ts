@@ -1,19 +1,11 @@
-import type * as ApiExceptionExports from '../catalog/api.exception';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
-import type * as OptionsExports from '../errors-module.options';
-import type * as NormalizeExports from '../filter/normalize-exception.util';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { readProperty } from '../filter/safe-read.util';
+import { registeredNormalizer } from '../registry/normalizer.registry';
 import { isObject, matches, show } from './api-error.check';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
 import type { ApiErrorTestingOptions } from './testing.options';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
-import type * as ValidationExports from '../validation/validation-failed.exception';
-
-type ApiExceptionModule = typeof ApiExceptionExports;
-type ValidationModule = typeof ValidationExports;
-type OptionsModule = typeof OptionsExports;
-type NormalizeModule = typeof NormalizeExports;
 
 /**
  * Options of `expectApiException` / `toThrowApiError`.
@@ -211,30 +203,27 @@ function describe(value: unknown): string {
 }
 
 /**
- * What the app answers for `thrown`, through the module's own normalization.
- * Loaded on first use: the kit itself loads no Nest code (it also serves
- * runners and contract tests that never load Nest).
+ * What the app answers for `thrown`, through the module's own normalization,
+ * registered by the package's main entry. The kit itself loads no Nest code
+ * (it also serves runners and contract tests that never load Nest): the code
+ * under test has loaded the main entry already, or it is loaded now.
  */
 function answerOf(
   thrown: unknown,
   builtInErrors: () => ApiErrorTestingOptions['builtInErrors'],
 ): NormalizedError {
-  const { ApiException } =
-    require('../catalog/api.exception') as ApiExceptionModule;
-  const { ValidationFailedException } =
-    require('../validation/validation-failed.exception') as ValidationModule;
-  const { resolveErrorsOptions } =
-    require('../errors-module.options') as OptionsModule;
-  const { normalizeException } =
-    require('../filter/normalize-exception.util') as NormalizeModule;
-  // An ApiException answers with its own definition: no built-in to settle.
-  const ownDefinition =
-    thrown instanceof ApiException &&
-    !(thrown instanceof ValidationFailedException);
-  return normalizeException(
-    thrown,
-    resolveErrorsOptions(
-      ownDefinition ? {} : { builtInErrors: builtInErrors() },
-    ),
-  );
+  let normalize = registeredNormalizer();
+  if (!normalize) {
+    try {
+      require('../index');
+    } catch {
+      // reported below
+    }
+    normalize = registeredNormalizer();
+  }
+  if (!normalize)
+    throw new ApiErrorTestingUsageError(
+      "expectApiException and toThrowApiError need the nestjs-api-errors module loaded: import it (e.g. `import 'nestjs-api-errors'`) in the spec or its setup file.",
+    );
+  return normalize(thrown, builtInErrors);
 }
