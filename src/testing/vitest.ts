@@ -1,6 +1,4 @@
-// Types only: loads the declarations the augmentation below extends, no Vitest code.
-import type {} from 'vitest';
-
+/// <reference types="vitest" preserve="true" />
 import { setupApiErrorMatchers } from './api-error.matchers';
 import type { ApiErrorMatchers } from './api-error.matchers';
 
