@@ -53,6 +53,7 @@ export { ErrorsFilter } from './filter/errors.filter';
 // Request ids
 export { RequestId } from './decorators/request-id.decorator';
 export { getRequestId } from './request-id/request-id.storage';
+export { requestIdOf } from './registry/request-id-of.util';
 export { isWellFormedRequestId } from './request-id/request-id.util';
 
 // Validation
