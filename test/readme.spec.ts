@@ -49,6 +49,7 @@ describe('README', () => {
     'validation',
     'mappings',
     'filter',
+    'warnOnConflicts',
   ])('documents the option %s with its default', (option) => {
     expect(section('Configuration')).toMatch(
       new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),
