@@ -4,12 +4,22 @@
 //
 //   node scripts/fixture-app.mjs [--node <path to a node binary>] [--no-build]
 //
-// 1. type-checks the app and its specs (module nodenext);
+// 1. type-checks the app and its specs (module nodenext), and the README's
+//    examples (Testing your app, Recipes, Migrating an existing app) as ESM
+//    (module nodenext, "type": "module") and as CommonJS;
 // 2. runs its e2e spec, which uses the testing kit: it must pass;
 // 3. runs a spec failing on purpose and checks what Vitest prints: the
 //    kit's report and Vitest's diff, not a TypeError.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +63,8 @@ const bin = (pkg, file) => join(app, 'node_modules', pkg, file);
 run(node, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], app);
 console.log('type-check (module nodenext): ok');
 
+checkReadmeExamples();
+
 const e2e = run(node, [bin('vitest', 'vitest.mjs'), 'run', '--config', 'vitest.config.e2e.ts'], app);
 const passed = /Tests\s+(\d+) passed/.exec(e2e.output)?.[1];
 console.log(`vitest e2e: ${passed} passed`);
@@ -81,3 +93,75 @@ if (report.status === 0 || missing.length > 0 || forbidden.length > 0) {
   process.exit(1);
 }
 console.log('vitest failure report: ok (kit report and diff printed, 3 failed as intended)');
+
+/**
+ * The README's TypeScript examples of the sections this app can host, each
+ * compiled as a file of the app: as ESM (the app is "type": "module") and as
+ * CommonJS (a copy under a "type": "commonjs" package). Examples that use a
+ * test's `app` or supertest's `request` without declaring them get both
+ * declared, as the spec around them would.
+ */
+function checkReadmeExamples() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const sections = ['## Testing your app', '## Recipes', '## Migrating an existing app'];
+  const blocks = [];
+  for (const heading of sections) {
+    const start = readme.indexOf(`\n${heading}\n`);
+    const end = readme.indexOf('\n## ', start + 1);
+    const text = readme.slice(start, end);
+    for (const match of text.matchAll(/```ts\n([\s\S]*?)```/g)) blocks.push(match[1]);
+  }
+  // ajv's deep import has no ESM typing to offer: that one example is left out.
+  const examples = blocks.filter((code) => !code.includes("from 'ajv"));
+  const work = join(app, '.readme-check');
+  rmSync(work, { recursive: true, force: true });
+  try {
+    for (const [format, type] of [['esm', 'module'], ['cjs', 'commonjs']]) {
+      const dir = join(work, format);
+      mkdirSync(join(dir, 'test'), { recursive: true });
+      cpSync(join(app, 'src'), join(dir, 'src'), { recursive: true });
+      rmSync(join(dir, 'src', 'main.ts'));
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+      const files = examples.map((code, i) => {
+        const folder = /from '\.\/[^.]/.test(code) ? 'src' : 'test';
+        const file = join(folder, `readme-${i + 1}.ts`);
+        writeFileSync(join(dir, file), withContext(code));
+        return file;
+      });
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          extends: '../../tsconfig.json',
+          compilerOptions: { noEmit: true, rootDir: '.', types: ['vitest/globals', 'node'] },
+          files,
+        }),
+      );
+      const result = run(node, [bin('typescript', 'bin/tsc'), '-p', join(dir, 'tsconfig.json')], dir, { allowFailure: true });
+      if (result.status !== 0) {
+        console.error(result.output);
+        console.error(examples.map((code, i) => `--- readme-${i + 1}.ts\n${code}`).join('\n'));
+        throw new Error(`README examples do not compile as ${format}`);
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`README examples: ${examples.length} compile as ESM (nodenext) and as CommonJS`);
+}
+
+function withContext(code) {
+  const lines = [];
+  if (/\brequest\(/.test(code) && !/import request\b/.test(code))
+    lines.push("import request from 'supertest';");
+  if (/\bapp\./.test(code) && !/\b(let|const) app\b/.test(code))
+    lines.push("import type { INestApplication } from '@nestjs/common';", 'declare const app: INestApplication;');
+  lines.push('export {};');
+  return `${code}\n${lines.join('\n')}\n`.replace(/^([\s\S]*)$/, (all) => hoistImports(all));
+}
+
+/** Imports first, as TypeScript wants them before the declarations. */
+function hoistImports(code) {
+  const lines = code.split('\n');
+  const imports = lines.filter((l) => /^import /.test(l) && !/\{$/.test(l));
+  return [...imports, ...lines.filter((l) => !imports.includes(l))].join('\n');
+}
