@@ -127,7 +127,12 @@ describe.each(platforms)('startup conflicts on %p', (Adapter) => {
     ) =>
       how === 'main.ts'
         ? boot({ errors }, (a) => a.useGlobalPipes(pipe))
-        : boot({ errors, feature: [{ provide: APP_PIPE, useValue: pipe }] });
+        : // Feature first: its pipe runs before the module's, the order that hurts.
+          boot({
+            errors,
+            feature: [{ provide: APP_PIPE, useValue: pipe }],
+            featureFirst: true,
+          });
 
     it('is settled: one validation with its options, failures are the 422 map', async () => {
       await bootWithPipe(new ValidationPipe({ transform: true }));
@@ -147,6 +152,19 @@ describe.each(platforms)('startup conflicts on %p', (Adapter) => {
         .send({ name: 'Apollo', seats: 3 });
       expect(good.status).toBe(201);
       expect(good.body).toEqual({ dto: true, seats: 'number' });
+    });
+
+    it('answers its own rules (whitelist) with the 422 map, not a 400 prose list', async () => {
+      await bootWithPipe(
+        new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }),
+      );
+      const res = await http(app!)
+        .post('/projects')
+        .send({ name: 'Apollo', seats: 3, extra: 1 });
+      expect(res.status).toBe(422);
+      expect(res.body.error.errors).toEqual({
+        extra: ['property extra should not exist'],
+      });
     });
 
     it('keeps its own exceptionFactory, and says so', async () => {
