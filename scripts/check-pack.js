@@ -7,8 +7,9 @@ const files = JSON.parse(out)[0].files.map((f) => f.path);
 const problems = [];
 for (const required of [
   'package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts',
-  // nestjs-api-errors/testing and nestjs-api-errors/testing/jest
+  // nestjs-api-errors/testing, /testing/jest and /testing/vitest
   'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/testing/jest.js', 'dist/testing/jest.d.ts',
+  'dist/testing/vitest.js', 'dist/testing/vitest.d.ts',
 ]) {
   if (!files.includes(required)) problems.push(`missing ${required}`);
 }

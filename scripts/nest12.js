@@ -7,9 +7,10 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const overlay = path.join(root, 'compat', 'nest12');
-const nodeBin = path.join(overlay, 'node_modules', 'node', 'bin', 'node');
+// NEST12_NODE: another binary (scripts/matrix.js runs this on Node 26 too).
+const nodeBin = process.env.NEST12_NODE || path.join(overlay, 'node_modules', 'node', 'bin', 'node');
 
-if (!existsSync(nodeBin)) {
+if (!existsSync(path.join(overlay, 'node_modules', 'node', 'bin', 'node'))) {
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: overlay, stdio: 'inherit' });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }

@@ -105,6 +105,16 @@ export interface ErrorsModuleOptions {
    */
   keepResponseHeaders?: readonly string[];
   /**
+   * At startup, warn (once each, through Nest's `Logger`) about global
+   * filters and pipes that shadow or double the module's own: an
+   * `useGlobalFilters()` / `APP_FILTER` filter catching HTTP exceptions or
+   * everything, a global `ValidationPipe` (`useGlobalPipes()` / `APP_PIPE`).
+   * `false` silences the warnings; a global `ValidationPipe` is still
+   * settled (the module's pipe stands down).
+   * @default true
+   */
+  warnOnConflicts?: boolean;
+  /**
    * A subclass of `ErrorsFilter` to use as the global filter, for apps that
    * override its protected hooks (`normalize`, `buildBody`, `log`).
    * @default ErrorsFilter

@@ -34,6 +34,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   trustRequestId: true,
   asyncContext: true,
   exposeInternalErrors: false,
+  warnOnConflicts: true,
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
@@ -48,6 +49,7 @@ export interface ResolvedErrorsOptions {
   readonly trustRequestId: boolean;
   readonly asyncContext: boolean;
   readonly exposeInternalErrors: boolean;
+  readonly warnOnConflicts: boolean;
   readonly generateRequestId: () => string;
   readonly validation: ErrorsValidationOptions | false;
   readonly filter?: ErrorsModuleOptions['filter'];
@@ -85,6 +87,7 @@ export function resolveErrorsOptions(
     trustRequestId: merged.trustRequestId,
     asyncContext: merged.asyncContext,
     exposeInternalErrors: merged.exposeInternalErrors,
+    warnOnConflicts: merged.warnOnConflicts,
     generateRequestId: guardGenerator(options.generateRequestId),
     validation: merged.validation,
     filter: options.filter,

@@ -6,8 +6,10 @@ import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import { resolveErrorsOptions } from './errors-module.options';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
+import { ConflictsDetector } from './conflicts/conflicts.detector';
 import { ErrorsFilter } from './filter/errors.filter';
-import { rememberDocsBase } from './openapi/docs-base.registry';
+import { AppOptionsRegistration } from './registry/app-options.registration';
+import { registerAppOptions } from './registry/app-options.registry';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 /**
@@ -19,7 +21,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
     provide: RESOLVED_ERRORS_OPTIONS,
     inject: [ERRORS_MODULE_OPTIONS],
     useFactory: (options: ErrorsModuleOptions) =>
-      rememberDocsBase(resolveErrorsOptions(options)),
+      registerAppOptions(resolveErrorsOptions(options)),
   },
   {
     provide: ErrorsFilter,
@@ -39,4 +41,6 @@ export const ERRORS_PROVIDERS: Provider[] = [
     inject: [RESOLVED_ERRORS_OPTIONS],
     useFactory: createValidationPipe,
   },
+  AppOptionsRegistration,
+  ConflictsDetector,
 ];

@@ -1,3 +1,6 @@
+// Lets nestjs-api-errors/testing answer thrown errors as the filter does.
+import './registry/normalizer.registration';
+
 // Module
 export { ErrorsModule } from './errors.module';
 export type {
@@ -53,6 +56,7 @@ export { ErrorsFilter } from './filter/errors.filter';
 // Request ids
 export { RequestId } from './decorators/request-id.decorator';
 export { getRequestId } from './request-id/request-id.storage';
+export { requestIdOf } from './registry/request-id-of.util';
 export { isWellFormedRequestId } from './request-id/request-id.util';
 
 // Validation

@@ -51,6 +51,7 @@ describe('README', () => {
     'mappings',
     'filter',
     'keepResponseHeaders',
+    'warnOnConflicts',
   ])('documents the option %s with its default', (option) => {
     expect(section('Configuration')).toMatch(
       new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
+import { spec } from 'pactum';
 
 import '../src/testing/jest';
 import {
@@ -19,7 +21,7 @@ type Transport = (
   init?: { body?: object; headers?: Record<string, string> },
 ) => Promise<HttpResponseLike>;
 
-/** The three response shapes the kit reads, each from a real request. */
+/** The response shapes the kit reads, each from a real request. */
 const transports: Record<string, Transport> = {
   supertest: async (app, path, init = {}) => {
     const req = init.body
@@ -37,6 +39,17 @@ const transports: Record<string, Transport> = {
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
     return { response, body: await response.json() };
+  },
+  pactum: async (app, path, init = {}) => {
+    const request = spec()
+      .withMethod(init.body ? 'POST' : 'GET')
+      .withPath(`${await app.getUrl()}${path}`)
+      .withHeaders(init.headers ?? {});
+    if (init.body) request.withJson(init.body);
+    // The type pactum gives its responses (e.g. in `stores`): no cast needed.
+    const res: IncomingMessage & { body: Record<string, unknown> } =
+      await request.toss();
+    return res;
   },
   inject: async (app, path, init = {}) => {
     const fastify = app.getHttpAdapter().getInstance();

@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('nestjs-api-errors/testing, as published', () => {
-  it('is exported as ./testing and ./testing/jest, types first, from dist/testing', () => {
+  it('is exported as ./testing, ./testing/jest and ./testing/vitest, types first, from dist/testing', () => {
     expect(pkg.exports['./testing']).toEqual({
       types: './dist/testing/index.d.ts',
       default: './dist/testing/index.js',
@@ -34,12 +34,17 @@ describe('nestjs-api-errors/testing, as published', () => {
       types: './dist/testing/jest.d.ts',
       default: './dist/testing/jest.js',
     });
+    expect(pkg.exports['./testing/vitest']).toEqual({
+      types: './dist/testing/vitest.d.ts',
+      default: './dist/testing/vitest.js',
+    });
     expect(Object.keys(pkg.exports['./testing'])[0]).toBe('types');
     expect(pkg.files).toEqual(['dist']);
     // TypeScript's moduleResolution "node" (Nest's default) ignores exports.
     expect(pkg.typesVersions['*']).toEqual({
       testing: ['./dist/testing/index.d.ts'],
       'testing/jest': ['./dist/testing/jest.d.ts'],
+      'testing/vitest': ['./dist/testing/vitest.d.ts'],
     });
   });
 
@@ -107,18 +112,24 @@ describe('nestjs-api-errors/testing, as published', () => {
       expect(mod.filter((file) => file.startsWith('testing'))).toEqual([]);
     });
 
-    it('runs under node:test, without Jest', () => {
+    it('runs under node:test, without Jest, and prints the report of a failure', () => {
       writeFileSync(
         join(out, 'kit.test.mjs'),
         `import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectApiError, ApiErrorAssertionError } from './testing/index.js';
+import { expectApiError, expectApiException, ApiErrorAssertionError } from './testing/index.js';
+import { ApiException, defineErrors } from './index.js';
+const AppErrors = defineErrors({ InvalidApiKey: { status: 401, code: 2000, message: 'The API key provided is invalid.' } });
 const res = {
   statusCode: 404,
   headers: { 'content-type': 'application/json', 'x-request-id': 'r1' },
   body: JSON.stringify({ request_id: 'r1', error: { status: 'Not Found', code: 'not_found', message: 'Nope.', docs: '/docs/errors/404/not_found' } }),
 };
 test('passes', () => expectApiError(res, 404));
+test('thrown errors', async () => {
+  expectApiException(() => { throw new ApiException(AppErrors.InvalidApiKey); }, AppErrors.InvalidApiKey);
+  await expectApiException(Promise.reject(new ApiException(AppErrors.InvalidApiKey)), AppErrors.InvalidApiKey);
+});
 test('fails with the report', () => {
   assert.throws(() => expectApiError(res, 401), (error) => {
     assert.ok(error instanceof ApiErrorAssertionError);
@@ -126,10 +137,27 @@ test('fails with the report', () => {
     return true;
   });
 });
+test('a failing response, as node:test prints it', () => expectApiError(res, 401));
+test('a failing throw, as node:test prints it', () => expectApiException(() => 'fine', AppErrors.InvalidApiKey));
 `,
       );
-      const report = node(['--test', '--test-reporter=tap', 'kit.test.mjs']);
-      expect(report).toMatch(/# pass 2\n# fail 0/);
+      let report = '';
+      try {
+        node(['--test', '--test-reporter=spec', 'kit.test.mjs']);
+      } catch (error) {
+        report = String((error as { stdout?: string }).stdout);
+      }
+      expect(report).toMatch(/ℹ pass 3\n.*ℹ fail 2/s);
+      expect(report).toContain(
+        'Expected the response to be the API error "unauthorized" (HTTP 401), but:',
+      );
+      expect(report).toContain('- HTTP status: expected 401, received 404');
+      expect(report).toContain('"code": "not_found"');
+      expect(report).toContain(
+        'Expected the code to throw the API error 2000 (HTTP 401), but:',
+      );
+      expect(report).toContain('- nothing was thrown: it returned "fine"');
+      expect(report).not.toContain('read only property');
     });
   });
 });

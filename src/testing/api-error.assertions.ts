@@ -1,5 +1,5 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
-import { checkApiError } from './api-error.check';
+import { checkApiError, expectedBodyOf } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
 import { formatFailure } from './api-error.report';
 import { checkValidationErrors } from './field-errors.check';
@@ -9,34 +9,54 @@ import type {
 } from './field-errors.check';
 import type { HttpResponseLike } from './http-response.util';
 
+/** @internal What an `ApiErrorAssertionError` is made of. */
+export interface AssertionFailure {
+  message: string;
+  problems: readonly string[];
+  expected: unknown;
+  actual: unknown;
+}
+
+/** @internal A failed response check as an assertion failure. */
+export function failureOf(check: ApiErrorCheck): AssertionFailure {
+  return {
+    message: formatFailure(check),
+    problems: check.problems,
+    expected: expectedBodyOf(check),
+    actual: check.response.body,
+  };
+}
+
 /**
  * The error the assertions throw. Its message lists every problem and shows
  * the expected and the received response, whole envelope included, so any
  * runner (node:test, Jest, Mocha, Vitest) prints everything needed.
  * `expected` and `actual` hold the two bodies for runners that also print a
- * diff (Vitest). Not a Node `AssertionError`, on purpose: Jest re-renders
- * those and would print the envelope twice.
+ * diff (Vitest assigns them, so they are writable). Not a Node
+ * `AssertionError`, on purpose: Jest re-renders those and would print the
+ * envelope twice.
  * @publicApi
  */
 export class ApiErrorAssertionError extends Error {
   /** One line per problem, e.g. `error.code: expected 2000, received "2000"`. */
   declare readonly problems: readonly string[];
-  /** The body that would have passed. */
-  declare readonly expected: unknown;
-  /** The body received. */
-  declare readonly actual: unknown;
+  /** What would have passed (a body, or a thrown error's fields). */
+  declare expected: unknown;
+  /** What was received. */
+  declare actual: unknown;
 
   constructor(
-    check: ApiErrorCheck,
+    failure: AssertionFailure,
     stackStartFn?: (...args: never[]) => unknown,
   ) {
-    super(formatFailure(check));
+    super(failure.message);
     this.name = 'ApiErrorAssertionError';
-    // Non-enumerable: node:test and util.inspect would print them after the message again.
+    // Non-enumerable, so node:test and util.inspect do not print them after
+    // the message again; writable, because Vitest assigns its own copies.
     Object.defineProperties(this, {
-      problems: { value: Object.freeze([...check.problems]) },
-      expected: { value: check.expectedBody },
-      actual: { value: check.response.body },
+      problems: { value: Object.freeze([...failure.problems]) },
+      expected: { value: failure.expected, writable: true },
+      actual: { value: failure.actual, writable: true },
     });
     if (stackStartFn) Error.captureStackTrace?.(this, stackStartFn);
   }
@@ -64,7 +84,7 @@ export function expectApiError(
 ): void {
   const check = checkApiError(res, expected, options);
   if (check.problems.length > 0)
-    throw new ApiErrorAssertionError(check, expectApiError);
+    throw new ApiErrorAssertionError(failureOf(check), expectApiError);
 }
 
 /**
@@ -87,5 +107,5 @@ export function expectValidationErrors(
 ): void {
   const check = checkValidationErrors(res, fields, options);
   if (check.problems.length > 0)
-    throw new ApiErrorAssertionError(check, expectValidationErrors);
+    throw new ApiErrorAssertionError(failureOf(check), expectValidationErrors);
 }

@@ -1,11 +1,15 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { docsUrl } from '../formats/envelope.format';
 import { reasonPhrase } from '../formats/reason-phrase.util';
-import { ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
+import { readerFor } from './error-body.reader';
+import type {
+  ErrorBodyFields,
+  ErrorBodyReader,
+  ExpectedErrorFields,
+} from './error-body.reader';
 import { normalizeHttpResponse } from './http-response.util';
 import type { NormalizedHttpResponse } from './http-response.util';
-import { checkAgainstSchema } from './schema-check.util';
-import type { SchemaNode } from './schema-check.util';
+import { ApiErrorTestingUsageError } from './testing-usage.error';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
 import type {
   ApiErrorTestingOptions,
@@ -42,18 +46,18 @@ export interface ApiErrorCheck {
   title: string;
   problems: string[];
   response: NormalizedHttpResponse;
-  /** The envelope that would pass, built from the received one. */
-  expectedBody: Record<string, unknown>;
+  /** The fields read from the received body. */
+  received: ErrorBodyFields;
+  /** The fields of a body that would pass, built from the received one. */
+  expected: ExpectedErrorFields;
+  reader: ErrorBodyReader;
   options: ResolvedTestingOptions;
   expectedStatus: number;
 }
 
-/** @internal Thrown for misuse of the kit (not for a failed expectation). */
-export class ApiErrorTestingUsageError extends TypeError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ApiErrorTestingUsageError';
-  }
+/** @internal The body that would have passed `check`. */
+export function expectedBodyOf(check: ApiErrorCheck): Record<string, unknown> {
+  return check.reader.render(check.expected);
 }
 
 /** @internal Checks `res` against an error definition or a built-in status. */
@@ -61,7 +65,7 @@ export function checkApiError(
   res: unknown,
   expected: ErrorDefinition | number,
   options: ExpectApiErrorOptions = {},
-  schema: SchemaNode = ERROR_ENVELOPE_SCHEMA,
+  withFieldErrors = false,
 ): ApiErrorCheck {
   const resolved = resolveTestingOptions(options);
   const definition = resolveDefinition(expected, resolved);
@@ -69,6 +73,7 @@ export function checkApiError(
     options.message ??
     (typeof expected === 'number' ? undefined : definition.message);
   const response = normalizeHttpResponse(res);
+  const reader = readerFor();
   const problems: string[] = [];
   const check = (ok: boolean, problem: () => string) => {
     if (!ok) problems.push(problem());
@@ -92,87 +97,80 @@ export function checkApiError(
   );
 
   const body = response.body;
-  const bodyObject = isObject(body) ? body : {};
-  const error = isObject(bodyObject.error) ? bodyObject.error : {};
-  problems.push(...checkAgainstSchema(body, schema));
-  if (isObject(body)) {
-    if (header !== undefined && 'request_id' in body) {
-      check(
-        body.request_id === header,
-        () =>
-          `request_id: ${show(body.request_id)} differs from the ${resolved.requestIdHeader} header ${show(header)}`,
-      );
-    }
-    if (options.requestId !== undefined) {
-      check(
-        body.request_id === options.requestId,
-        () =>
-          `request_id: expected ${show(options.requestId)}, received ${show(body.request_id)}`,
-      );
-    }
-    const field = (name: string, ok: boolean, want: unknown) =>
-      check(
-        ok,
-        () =>
-          `error.${name}: expected ${show(want)}, received ${show(error[name])}`,
-      );
-    field(
-      'status',
-      error.status === reasonPhrase(definition.status),
-      reasonPhrase(definition.status),
-    );
-    field('code', error.code === definition.code, definition.code);
-    if (expectedMessage !== undefined)
-      field(
-        'message',
-        matches(error.message, expectedMessage),
-        expectedMessage,
-      );
-    if (options.cause === null)
-      check(
-        !('cause' in error),
-        () => `error.cause: expected none, received ${show(error.cause)}`,
-      );
-    else if (options.cause !== undefined)
-      field('cause', matches(error.cause, options.cause), options.cause);
-    const docs = docsUrl(
-      resolved.docsBaseUrl,
-      definition.status,
-      definition.code,
-    );
-    field('docs', error.docs === docs, docs);
-  }
-
-  const expectedError: Record<string, unknown> = {
-    status: reasonPhrase(definition.status),
-    code: definition.code,
-    message:
-      expectedMessage === undefined || expectedMessage instanceof RegExp
-        ? (error.message ?? '<any message>')
-        : expectedMessage,
-  };
-  const cause =
-    options.cause === undefined || options.cause instanceof RegExp
-      ? error.cause
-      : options.cause;
-  if (cause !== undefined && cause !== null) expectedError.cause = cause;
-  expectedError.docs = docsUrl(
+  const fields = reader.read(body);
+  const docs = docsUrl(
     resolved.docsBaseUrl,
     definition.status,
     definition.code,
   );
-  if ('errors' in error) expectedError.errors = error.errors;
+  problems.push(...reader.shapeProblems(body, withFieldErrors));
+  if (isObject(body)) {
+    const requestIdLabel = reader.label('requestId');
+    if (header !== undefined && fields.requestId !== undefined) {
+      check(
+        fields.requestId === header,
+        () =>
+          `${requestIdLabel}: ${show(fields.requestId)} differs from the ${resolved.requestIdHeader} header ${show(header)}`,
+      );
+    }
+    if (options.requestId !== undefined) {
+      check(
+        fields.requestId === options.requestId,
+        () =>
+          `${requestIdLabel}: expected ${show(options.requestId)}, received ${show(fields.requestId)}`,
+      );
+    }
+    const field = (name: keyof ErrorBodyFields, ok: boolean, want: unknown) =>
+      check(
+        ok,
+        () =>
+          `${reader.label(name)}: expected ${show(want)}, received ${show(fields[name])}`,
+      );
+    const phrase = reasonPhrase(definition.status);
+    field('status', fields.status === phrase, phrase);
+    field('code', fields.code === definition.code, definition.code);
+    if (expectedMessage !== undefined)
+      field(
+        'message',
+        matches(fields.message, expectedMessage),
+        expectedMessage,
+      );
+    if (options.cause === null)
+      check(
+        !fields.hasCause,
+        () =>
+          `${reader.label('cause')}: expected none, received ${show(fields.cause)}`,
+      );
+    else if (options.cause !== undefined)
+      field('cause', matches(fields.cause, options.cause), options.cause);
+    field('docs', fields.docs === docs, docs);
+  }
+
+  const cause =
+    options.cause === undefined || options.cause instanceof RegExp
+      ? fields.cause
+      : options.cause;
   return {
     title: `the API error ${show(definition.code)} (HTTP ${definition.status})`,
     problems,
     response,
-    expectedBody: {
-      request_id:
+    received: fields,
+    expected: {
+      requestId:
         options.requestId ??
         header ??
         `<the ${resolved.requestIdHeader} header>`,
-      error: expectedError,
+      status: reasonPhrase(definition.status),
+      code: definition.code,
+      message:
+        expectedMessage === undefined || expectedMessage instanceof RegExp
+          ? (fields.message ?? '<any message>')
+          : expectedMessage,
+      cause: cause ?? undefined,
+      docs,
+      fieldErrors: fields.fieldErrors,
     },
+    reader,
     options: resolved,
     expectedStatus: definition.status,
   };

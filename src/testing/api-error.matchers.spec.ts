@@ -87,6 +87,7 @@ describe('apiErrorMatchers', () => {
     expect(Object.keys(extended).sort()).toEqual([
       'toBeApiError',
       'toHaveFieldErrors',
+      'toThrowApiError',
     ]);
     expect(
       apiErrorMatchers.toBeApiError.call(

@@ -1,7 +1,18 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { checkApiError } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
-import { formatFailure, formatNegatedFailure } from './api-error.report';
+import {
+  formatFailure,
+  formatNegatedFailure,
+  formatNegatedThrownFailure,
+  formatThrownFailure,
+} from './api-error.report';
+import {
+  callForOutcome,
+  checkApiException,
+  isThenable,
+} from './api-exception.check';
+import type { ExpectApiExceptionOptions, Outcome } from './api-exception.check';
 import { checkValidationErrors } from './field-errors.check';
 import type {
   ExpectedFieldErrors,
@@ -33,6 +44,18 @@ export interface ApiErrorMatchers<R = unknown> {
     fields: ExpectedFieldErrors,
     options?: ExpectValidationErrorsOptions,
   ): R;
+  /**
+   * The function throws (or, with `.rejects`, the promise rejects with) the
+   * API error `expected`: an `ApiException`, or a Nest `HttpException` the
+   * app answers with that status, code and message; same checks as
+   * `expectApiException`.
+   * @example expect(() => guard.check('bad')).toThrowApiError(AppErrors.InvalidApiKey);
+   * @example await expect(service.find('nope')).rejects.toThrowApiError(404);
+   */
+  toThrowApiError(
+    expected: ErrorDefinition | number,
+    options?: ExpectApiExceptionOptions,
+  ): R;
 }
 
 /** What a custom matcher returns (Jest, Vitest). */
@@ -44,6 +67,8 @@ interface MatcherResult {
 /** The part of a matcher's `this` the matchers read. */
 interface MatcherContext {
   isNot?: boolean;
+  /** `'rejects'` under `.rejects` (Jest, Vitest). */
+  promise?: string;
 }
 
 /**
@@ -67,10 +92,44 @@ export const apiErrorMatchers = Object.freeze({
   ): MatcherResult {
     return toResult(() => checkValidationErrors(received, fields, options));
   },
+  toThrowApiError(
+    this: MatcherContext,
+    received: unknown,
+    expected: ErrorDefinition | number,
+    options?: ExpectApiExceptionOptions,
+  ): MatcherResult {
+    const outcome = outcomeOf(received, this.promise);
+    if (typeof outcome === 'string')
+      return { pass: false, message: () => outcome };
+    const check = checkApiException(outcome, expected, options);
+    const pass = check.problems.length === 0;
+    return {
+      pass,
+      message: () =>
+        pass ? formatNegatedThrownFailure(check) : formatThrownFailure(check),
+    };
+  },
 });
 
+/** What was thrown, or why the matcher cannot tell. */
+function outcomeOf(received: unknown, promise?: string): Outcome | string {
+  if (promise === 'rejects') return { threw: true, value: received };
+  if (typeof received === 'function') {
+    const outcome = callForOutcome(received as () => unknown);
+    if (!isThenable(outcome)) return outcome;
+    // Settled later than a synchronous matcher can wait: never leave it unhandled.
+    Promise.resolve(outcome).catch(() => undefined);
+    return 'toThrowApiError: the function returned a promise. Use `await expect(fn()).rejects.toThrowApiError(...)`, or `await expectApiException(fn, ...)`.';
+  }
+  if (isThenable(received)) {
+    Promise.resolve(received).catch(() => undefined);
+    return 'toThrowApiError: received a promise. Use `await expect(promise).rejects.toThrowApiError(...)`.';
+  }
+  return `toThrowApiError: expected a function (or a promise with .rejects), received ${typeof received}.`;
+}
+
 /**
- * Registers `toBeApiError` and `toHaveFieldErrors` on an `expect` that has
+ * Registers `toBeApiError`, `toHaveFieldErrors` and `toThrowApiError` on an `expect` that has
  * `extend`: Jest's global or `@jest/globals` one, Vitest's.
  *
  * @example

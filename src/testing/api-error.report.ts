@@ -1,5 +1,6 @@
 import type { ApiErrorCheck } from './api-error.check';
-import { show } from './api-error.check';
+import { expectedBodyOf, show } from './api-error.check';
+import type { ApiExceptionCheck } from './api-exception.check';
 
 /**
  * @internal The failure message: what was wrong, then the expected and the
@@ -14,7 +15,7 @@ export function formatFailure(check: ApiErrorCheck): string {
     indent(
       `HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`,
     ),
-    indent(pretty(check.expectedBody)),
+    indent(pretty(expectedBodyOf(check))),
     'Received:',
     indent(describeReceivedHead(check)),
     indent(pretty(check.response.body)),
@@ -44,4 +45,28 @@ function pretty(value: unknown): string {
 
 function indent(text: string): string {
   return text.replace(/^/gm, '  ');
+}
+
+/** @internal The failure message of a thrown-error check. */
+export function formatThrownFailure(check: ApiExceptionCheck): string {
+  return [
+    `Expected the code to throw ${check.title}, but:`,
+    ...check.problems.map((problem) => `  - ${problem}`),
+    '',
+    'Expected (as the app would answer it):',
+    indent(pretty(check.expected)),
+    'Received:',
+    indent(check.receivedLine),
+    ...(check.actual
+      ? ['  answered as:', indent(indent(pretty(check.actual)))]
+      : []),
+  ].join('\n');
+}
+
+/** @internal The message of a negated thrown-error matcher that passed. */
+export function formatNegatedThrownFailure(check: ApiExceptionCheck): string {
+  return [
+    `Expected the code not to throw ${check.title}, but it did:`,
+    indent(check.receivedLine),
+  ].join('\n');
 }

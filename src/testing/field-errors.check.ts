@@ -1,6 +1,5 @@
 import { checkApiError, isObject, show } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
-import { VALIDATION_ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
 
 /**
  * A Jest/Vitest asymmetric matcher such as `expect.any(Array)` or
@@ -48,24 +47,17 @@ export function checkValidationErrors(
   fields: ExpectedFieldErrors,
   options: ExpectValidationErrorsOptions = {},
 ): ApiErrorCheck {
-  const result = checkApiError(
-    res,
-    422,
-    options,
-    VALIDATION_ERROR_ENVELOPE_SCHEMA,
-  );
+  const result = checkApiError(res, 422, options, true);
   const expected = normalizeFields(fields);
-  const body = result.response.body;
-  const actual =
-    isObject(body) && isObject(body.error) && isObject(body.error.errors)
-      ? body.error.errors
-      : {};
+  const received = result.received.fieldErrors;
+  const actual = isObject(received) ? received : {};
+  const mapLabel = result.reader.label('fieldErrors');
   const expectedErrors: Record<string, unknown> = options.exact
     ? {}
     : { ...actual };
 
   for (const [path, want] of Object.entries(expected)) {
-    const label = `error.errors[${JSON.stringify(path)}]`;
+    const label = `${mapLabel}[${JSON.stringify(path)}]`;
     if (!(path in actual)) {
       result.problems.push(
         `${label}: missing (fields present: ${listOrNone(Object.keys(actual))})`,
@@ -84,14 +76,13 @@ export function checkValidationErrors(
     const extra = Object.keys(actual).filter((path) => !(path in expected));
     if (extra.length > 0)
       result.problems.push(
-        `error.errors: unexpected fields ${extra.map((p) => JSON.stringify(p)).join(', ')}`,
+        `${mapLabel}: unexpected fields ${extra.map((p) => JSON.stringify(p)).join(', ')}`,
       );
   }
 
   const keys = Object.keys(expected);
   result.title = `a validation error (HTTP 422) with ${options.exact ? 'exactly ' : ''}the field errors ${listOrNone(keys)}`;
-  (result.expectedBody.error as Record<string, unknown>).errors =
-    expectedErrors;
+  result.expected.fieldErrors = expectedErrors;
   return result;
 }
 

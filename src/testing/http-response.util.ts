@@ -14,14 +14,16 @@ export interface FetchResponseWithBody {
 }
 
 /**
- * What the assertions accept: a supertest response, a Fastify (light-my-request)
- * `inject` response, a fetch `Response` with its parsed body, or any object
- * with a status, headers and a body.
+ * What the assertions accept, without casts: a supertest response, a Fastify
+ * (light-my-request) `inject` response, a pactum response (an
+ * `IncomingMessage` with its `body`, whose `statusCode` Node types as
+ * optional), a fetch `Response` with its parsed body, or any object with a
+ * status, headers and a body.
  * @publicApi
  */
 export type HttpResponseLike =
   | { status: number; headers: object; body?: unknown; text?: string }
-  | { statusCode: number; headers: object; body?: unknown; payload?: string }
+  | { statusCode?: number; headers: object; body?: unknown; payload?: string }
   | FetchResponseWithBody;
 
 /** @internal The parts of a response the assertions look at. */

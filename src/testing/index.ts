@@ -1,13 +1,16 @@
 // nestjs-api-errors/testing: the e2e testing kit. A separate entry point, never
 // imported by the module itself, so apps that do not test with it pay nothing.
 
-// Assertions (any test runner)
+// Assertions (any test runner): responses, and thrown errors
 export {
   ApiErrorAssertionError,
   expectApiError,
   expectValidationErrors,
 } from './api-error.assertions';
 export type { ExpectApiErrorOptions } from './api-error.check';
+export { expectApiException } from './api-exception.assertions';
+export type { ExpectApiExceptionOptions } from './api-exception.check';
+export { ApiErrorTestingUsageError } from './testing-usage.error';
 export type {
   AsymmetricMatcherLike,
   ExpectedFieldErrors,

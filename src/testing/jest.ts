@@ -4,8 +4,8 @@ import type { ApiErrorMatchers } from './api-error.matchers';
 
 /*
  * `import 'nestjs-api-errors/testing/jest'` (in a spec, or a module listed in
- * Jest's `setupFilesAfterEnv`) registers `toBeApiError` and
- * `toHaveFieldErrors` on Jest's global `expect`, and merges their types into
+ * Jest's `setupFilesAfterEnv`) registers `toBeApiError`,
+ * `toHaveFieldErrors` and `toThrowApiError` on Jest's global `expect`, and merges their types into
  * both `@types/jest` (global `expect`) and `expect` / `@jest/globals`.
  */
 

@@ -5,35 +5,39 @@ import {
   DEFAULT_DOCS_PATH,
   DEFAULT_REQUEST_ID_HEADER,
 } from '../errors.constants';
+import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { liveAppOptions } from '../registry/app-options.registry';
+import { ApiErrorTestingUsageError } from './testing-usage.error';
 
 /**
  * What the testing kit must know about the app under test: the same values
- * given to `ErrorsModule.forRoot()`. Set them once with
- * `configureApiErrorTesting()`, or per assertion.
+ * given to `ErrorsModule.forRoot()`. With the app booted in the same process
+ * the kit reads them from it; `configureApiErrorTesting()` and per-assertion
+ * options override them.
  * @publicApi
  */
 export interface ApiErrorTestingOptions {
   /**
    * The app's `docsBaseUrl`: `error.docs` must be `${docsBaseUrl}/${status}/${code}`.
-   * @default '/docs/errors' (the module's default)
+   * @default the booted app's, else '/docs/errors' (the module's default)
    */
   docsBaseUrl?: string;
   /**
    * The app's `requestIdHeader`: it must be on the response and equal `request_id`.
-   * @default 'x-request-id'
+   * @default the booted app's, else 'x-request-id'
    */
   requestIdHeader?: string;
   /**
    * The app's `builtInErrors` overrides, so `expectApiError(res, 404)` expects
    * the overridden code.
-   * @default none (the table in `BUILT_IN_ERRORS`)
+   * @default the booted app's, else none (the table in `BUILT_IN_ERRORS`)
    */
   builtInErrors?: Partial<
     Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
   >;
 }
 
-/** @internal Options with defaults applied. */
+/** @internal Options with defaults applied (read lazily: see `resolveTestingOptions`). */
 export interface ResolvedTestingOptions {
   readonly docsBaseUrl: string;
   readonly requestIdHeader: string;
@@ -55,9 +59,11 @@ export const DEFAULT_API_ERROR_TESTING_OPTIONS: Readonly<
 let configured: ApiErrorTestingOptions = {};
 
 /**
- * Sets the options every later assertion uses (per-call options still win).
- * Call it once, e.g. in a Jest `setupFiles` module or at the top of a spec.
- * Fields left out keep their defaults: each call replaces the previous one.
+ * Sets the options every later assertion uses, over those of the app booted
+ * in the same process (per-call options still win). Needed only when the
+ * kit cannot read them from the app: the app runs in another process, or
+ * several apps with different options run at once. Fields left out fall back
+ * to the booted app's, then the defaults: each call replaces the previous one.
  *
  * @example
  * configureApiErrorTesting({ docsBaseUrl: 'https://api.example.com/docs/errors' });
@@ -69,19 +75,80 @@ export function configureApiErrorTesting(
   configured = { ...options };
 }
 
-/** @internal Defaults, then `configureApiErrorTesting`, then per-call options. */
+/**
+ * @internal Defaults, then the booted app's options, then
+ * `configureApiErrorTesting`, then per-call options. A field that several
+ * running apps set differently, and that nothing above overrides, throws an
+ * `ApiErrorTestingUsageError` when the check reads it.
+ */
 export function resolveTestingOptions(
   options: ApiErrorTestingOptions = {},
 ): ResolvedTestingOptions {
-  const merged = {
-    ...DEFAULT_API_ERROR_TESTING_OPTIONS,
-    ...stripUndefined(configured),
-    ...stripUndefined(options),
+  const given = { ...stripUndefined(configured), ...stripUndefined(options) };
+  const fromApp = bootedAppOptions();
+  const pick = <K extends keyof ApiErrorTestingOptions>(
+    key: K,
+  ): (() => Required<ApiErrorTestingOptions>[K]) => {
+    if (given[key] !== undefined)
+      return () => given[key] as Required<ApiErrorTestingOptions>[K];
+    return fromApp(key);
   };
+  const docsBaseUrl = pick('docsBaseUrl');
+  const requestIdHeader = pick('requestIdHeader');
+  const builtInErrors = pick('builtInErrors');
   return {
-    docsBaseUrl: merged.docsBaseUrl.replace(/\/+$/, ''),
-    requestIdHeader: merged.requestIdHeader.toLowerCase(),
-    builtInErrors: merged.builtInErrors,
+    get docsBaseUrl() {
+      return docsBaseUrl().replace(/\/+$/, '');
+    },
+    get requestIdHeader() {
+      return requestIdHeader().toLowerCase();
+    },
+    get builtInErrors() {
+      return builtInErrors();
+    },
+  };
+}
+
+/** What the running apps say about each field (the defaults when none runs). */
+function bootedAppOptions() {
+  const apps = liveAppOptions().map(testingOptionsOf);
+  return <K extends keyof ApiErrorTestingOptions>(
+    key: K,
+  ): (() => Required<ApiErrorTestingOptions>[K]) => {
+    const values = apps.map((app) => app[key]);
+    const distinct = [...new Set(values.map((v) => JSON.stringify(v)))];
+    if (distinct.length === 0)
+      return () => DEFAULT_API_ERROR_TESTING_OPTIONS[key];
+    if (distinct.length === 1) return () => values[0];
+    return () => {
+      throw new ApiErrorTestingUsageError(
+        `${apps.length} apps using ErrorsModule are running in this process, with different ${key} (${distinct.map(clip).join(', ')}), ` +
+          `so the testing kit cannot tell which one answered. Say which: configureApiErrorTesting({ ${key} }) ` +
+          `or pass { ${key} } to this assertion (or close the apps a spec no longer uses).`,
+      );
+    };
+  };
+}
+
+/** The kit's view of a booted app's resolved options (built-ins: the overrides only). */
+function testingOptionsOf(
+  options: ResolvedErrorsOptions,
+): Required<ApiErrorTestingOptions> {
+  const builtInErrors: NonNullable<ApiErrorTestingOptions['builtInErrors']> =
+    {};
+  for (const [name, base] of Object.entries(BUILT_IN_ERRORS)) {
+    const used = options.builtIns.get(base.status);
+    if (!used) continue;
+    const override: { code?: ErrorDefinition['code']; message?: string } = {};
+    if (used.code !== base.code) override.code = used.code;
+    if (used.message !== base.message) override.message = used.message;
+    if (Object.keys(override).length > 0)
+      builtInErrors[name as BuiltInErrorName] = override;
+  }
+  return {
+    docsBaseUrl: options.docsBaseUrl,
+    requestIdHeader: options.requestIdHeader,
+    builtInErrors,
   };
 }
 
@@ -102,4 +169,8 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }

@@ -1,0 +1,14 @@
+import { defineErrors } from 'nestjs-api-errors';
+
+export const AppErrors = defineErrors({
+  InvalidApiKey: {
+    status: 401,
+    code: 2000,
+    message: 'The API key provided is invalid.',
+  },
+  ProjectNotFound: {
+    status: 404,
+    code: 'project_not_found',
+    message: 'The project does not exist.',
+  },
+});

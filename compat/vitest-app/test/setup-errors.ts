@@ -1,0 +1,1 @@
+import 'nestjs-api-errors/testing/vitest';
