@@ -50,6 +50,7 @@ export interface ResolvedErrorsOptions {
   readonly exposeInternalErrors: boolean;
   readonly generateRequestId: () => string;
   readonly validation: ErrorsValidationOptions | false;
+  readonly translate?: ErrorsModuleOptions['translate'];
   readonly filter?: ErrorsModuleOptions['filter'];
   /** App-wide exception mappings, validated. */
   readonly mappings: readonly ExceptionMapping[];
@@ -87,6 +88,7 @@ export function resolveErrorsOptions(
     exposeInternalErrors: merged.exposeInternalErrors,
     generateRequestId: guardGenerator(options.generateRequestId),
     validation: merged.validation,
+    translate: options.translate,
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
     keepResponseHeaders: merged.keepResponseHeaders.map((name) =>

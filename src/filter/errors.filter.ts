@@ -32,7 +32,7 @@ import type {
 import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { assignRequestId } from '../request-id/request-id.util';
-import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
+import { refineForRequest } from '../validation/refine-for-request.util';
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
@@ -208,7 +208,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       this.options,
       readAdapterError(request),
     );
-    return nameFailedParameter(error, request);
+    return refineForRequest(error, request, this.options);
   }
 
   /** Logs an unexpected error once, with request id, method, path and stack. */
