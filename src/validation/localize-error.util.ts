@@ -27,14 +27,12 @@ export function localizeError(
   };
   const base = { status: error.status, code: error.code };
   const message = apply({ ...base, kind: 'message', text: error.message });
-  const fieldErrors = error.fieldErrors?.map(
-    (field): FieldError => ({
-      ...field,
-      messages: field.messages.map((text) =>
-        apply({ ...base, kind: 'field', text, field: fieldErrorKey(field) }),
-      ),
-    }),
-  );
+  const fieldErrors = error.fieldErrors?.map((field): FieldError => ({
+    ...field,
+    messages: field.messages.map((text) =>
+      apply({ ...base, kind: 'field', text, field: fieldErrorKey(field) }),
+    ),
+  }));
   if (language === undefined) return error;
   return {
     ...error,

@@ -16,7 +16,8 @@ export function refineForRequest(
   options: Pick<ResolvedErrorsOptions, 'translate'>,
 ): NormalizedError {
   const named = nameFailedParameter(error, request);
-  if (options.translate) return localizeError(named, request, options.translate);
+  if (options.translate)
+    return localizeError(named, request, options.translate);
   return named.fieldErrors
     ? localizeError(named, request, I18N_FIELD_TRANSLATOR)
     : named;

@@ -8,8 +8,7 @@ import { ValidationFailedException } from './validation-failed.exception';
  * Options of `standardSchemaExceptionFactory`.
  * @publicApi
  */
-export interface StandardSchemaExceptionFactoryOptions
-  extends Partial<FieldErrorLimits> {
+export interface StandardSchemaExceptionFactoryOptions extends Partial<FieldErrorLimits> {
   /**
    * Where the validated value came from. Nest's pipe gives its factory the
    * issues only, so a pipe on a query or path parameter says so here to get

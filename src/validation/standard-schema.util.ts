@@ -101,15 +101,26 @@ function pathSegment(
  */
 function withoutEchoedValue(issue: StandardSchemaIssue): string {
   const message = String(issue.message);
-  const { received, actual } = issue as { received?: unknown; actual?: unknown };
+  const { received, actual } = issue as {
+    received?: unknown;
+    actual?: unknown;
+  };
   let cleaned = message;
-  if (typeof received === 'string' && received !== '' && cleaned.includes(received)) {
+  if (
+    typeof received === 'string' &&
+    received !== '' &&
+    cleaned.includes(received)
+  ) {
     cleaned = cleaned
       .replace(` but received ${received}`, '')
       .replace(`: Received ${received}`, '')
       .replace(received, 'the given value');
   }
-  if (typeof actual === 'string' && actual !== '' && cleaned.includes(`(was ${actual})`)) {
+  if (
+    typeof actual === 'string' &&
+    actual !== '' &&
+    cleaned.includes(`(was ${actual})`)
+  ) {
     cleaned = cleaned.replace(` (was ${actual})`, '');
   }
   return cleaned.trim() === '' ? 'Invalid value.' : cleaned;
