@@ -95,18 +95,21 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
   });
   afterAll(() => app.close());
 
+  /** Route of each validator: `/schemas/<name>`, or NestJS 12's own decorator. */
+  const path = (name: string) =>
+    name.startsWith('nest12') ? '/nest12/body' : `/schemas/${name}`;
   const validators = [
     'class-validator',
     'zod',
     'valibot',
     'nestjs-zod',
-    ...(NEST12 ? ['arktype', '../nest12/body'] : []),
+    ...(NEST12 ? ['arktype', 'nest12 @Body({ schema })'] : []),
   ];
 
   it.each(validators)(
     '%s: the same payload gives the same keys',
     async (name) => {
-      const res = await http(app).post(`/schemas/${name}`).send(PAYLOAD);
+      const res = await http(app).post(path(name)).send(PAYLOAD);
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject(
         INVALID.code ? { code: INVALID.code } : {},
@@ -122,7 +125,7 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
 
   it.each(validators)('%s: a valid payload passes', async (name) => {
     const res = await http(app)
-      .post(`/schemas/${name}`)
+      .post(path(name))
       .send({
         name: 'Core',
         owner: { email: 'o@x.io' },
@@ -229,6 +232,37 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
   });
 });
 
+(NEST12 ? describe.each(platforms) : describe.skip.each(platforms))(
+  "NestJS 12's schema option (%p)",
+  (Adapter) => {
+    let app: INestApplication;
+    afterEach(() => app.close());
+
+    it('validates @Query({ schema }) and @Param(name, { schema }) in the global pipe', async () => {
+      app = await createApp(SchemaAppModule.with(), Adapter);
+      const query = await http(app).post('/nest12/query?page=0');
+      expect(query.status).toBe(422);
+      expect(Object.keys(query.body.error.errors)).toEqual(['query.page']);
+      const coerced = await http(app).post('/nest12/query?page=3');
+      expect(coerced.body).toEqual({ page: 3, sort: 'name' });
+      const param = await http(app).post('/nest12/param/x');
+      expect(Object.keys(param.body.error.errors)).toEqual(['params.id']);
+      const good = await http(app).post('/nest12/param/5');
+      expect(good.body).toEqual({ id: 5, type: 'number' });
+    });
+
+    it("gives Nest's StandardSchemaValidationPipe the 422 through standardSchemaExceptionFactory()", async () => {
+      app = await createApp(
+        SchemaAppModule.with({ validation: false }),
+        Adapter,
+      );
+      const res = await http(app).post('/nest12/nest-pipe').send(PAYLOAD);
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.error.errors).sort()).toEqual(KEYS);
+    });
+  },
+);
+
 describe.each(platforms)('bounded 422 options (%p)', (Adapter) => {
   let app: INestApplication;
   afterEach(() => app.close());
@@ -241,10 +275,10 @@ describe.each(platforms)('bounded 422 options (%p)', (Adapter) => {
     // The global pipe's options: class-validator DTOs and, on NestJS 12,
     // `@Body({ schema })` (a pipe built per parameter has its own options).
     for (const route of [
-      'class-validator',
-      ...(NEST12 ? ['../nest12/body'] : []),
+      '/schemas/class-validator',
+      ...(NEST12 ? ['/nest12/body'] : []),
     ]) {
-      const res = await http(app).post(`/schemas/${route}`).send(PAYLOAD);
+      const res = await http(app).post(route).send(PAYLOAD);
       expect(res.status).toBe(422);
       expect(Object.keys(res.body.error.errors)).toHaveLength(2);
       expect(res.body.error.cause).toBe(
