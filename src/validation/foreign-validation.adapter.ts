@@ -2,6 +2,8 @@ import type { ValidationError } from '@nestjs/common';
 
 import type { ErrorsValidationOptions } from '../errors-module-options.interface';
 import type { FieldError } from '../formats/field-error.interface';
+import { readProperty } from '../filter/safe-read.util';
+import { TRANSLATED_BY_NESTJS_I18N } from './nestjs-i18n.translator';
 import { issueFieldErrors } from './standard-schema.util';
 import type { StandardSchemaIssue } from './standard-schema.util';
 import { classValidatorFieldErrors } from './validation-errors.util';
@@ -21,11 +23,14 @@ export function validationFailureOf(
   try {
     const fields = foreignFieldErrors(exception);
     if (!fields) return undefined;
-    return new ValidationFailedException(fields, {
+    const failure = new ValidationFailedException(fields, {
       maxFields,
       maxResponseBytes,
       maxErrorMessagesLength,
     });
+    if (readProperty(exception, 'errorsAlreadyTranslated') === true)
+      TRANSLATED_BY_NESTJS_I18N.add(failure.fieldErrors);
+    return failure;
   } catch {
     // A hostile or broken object (a revoked proxy, a throwing getter) is
     // not a validation failure; the normalizer treats it as unknown.

@@ -1,5 +1,5 @@
 import { toRawRequest } from '../platform/raw-request.util';
-import type { ErrorTranslator } from './translate.interface';
+import type { ErrorTranslator, TranslatableText } from './translate.interface';
 
 /** What nestjs-i18n puts on each request (`I18nContext`), by shape. */
 interface I18nContextLike {
@@ -43,7 +43,7 @@ export function nestjsI18nTranslator(
   return (text, request) => {
     const i18n = i18nContextOf(request);
     if (!i18n) return undefined;
-    if (text.kind === 'field') return translateKey(i18n, text.text);
+    if (text.kind === 'field') return translateKey(i18n, text);
     return lookUp(i18n, `${namespace}.${text.code}`);
   };
 }
@@ -52,8 +52,32 @@ export function nestjsI18nTranslator(
 export const I18N_FIELD_TRANSLATOR: ErrorTranslator = (text, request) => {
   if (text.kind !== 'field') return undefined;
   const i18n = i18nContextOf(request);
-  return i18n ? translateKey(i18n, text.text) : undefined;
+  return i18n ? translateKey(i18n, text) : undefined;
 };
+
+/**
+ * @internal A nestjs-i18n key left untranslated (no nestjs-i18n context on
+ * the request) is sent without its arguments, which hold the submitted value.
+ */
+export function withoutI18nArguments(message: string): string {
+  const separator = message.indexOf('|{');
+  return separator > 0 &&
+    /^[\w-]+(\.[\w-]+)+$/.test(message.slice(0, separator))
+    ? message.slice(0, separator)
+    : message;
+}
+
+/**
+ * @internal Field lists nestjs-i18n already translated (its pipe does when
+ * its async context is active): they are in the request's language, which
+ * only the request can tell.
+ */
+export const TRANSLATED_BY_NESTJS_I18N = new WeakSet<object>();
+
+/** @internal The language nestjs-i18n resolved for the request, if any. */
+export function nestjsI18nLanguage(request: unknown): string | undefined {
+  return i18nContextOf(request)?.lang;
+}
 
 /** nestjs-i18n's middleware and interceptor set `i18nContext` on the request. */
 function i18nContextOf(request: unknown): I18nContextLike | undefined {
@@ -72,7 +96,8 @@ function i18nContextOf(request: unknown): I18nContextLike | undefined {
  * nestjs-i18n's message format: `key|{"constraints":[…],…}` (the arguments
  * are optional). Text that is not a key in the catalog stays as it is.
  */
-function translateKey(i18n: I18nContextLike, raw: string) {
+function translateKey(i18n: I18nContextLike, field: TranslatableText) {
+  const raw = field.text;
   const separator = raw.indexOf('|');
   const key = separator === -1 ? raw : raw.slice(0, separator);
   if (!/^[\w-]+(\.[\w-]+)+$/.test(key)) return undefined;
@@ -87,7 +112,9 @@ function translateKey(i18n: I18nContextLike, raw: string) {
   const constraints = Array.isArray(args.constraints)
     ? Object.fromEntries(args.constraints.map((c, i) => [String(i), c]))
     : args.constraints;
-  return lookUp(i18n, key, { ...args, constraints });
+  // nestjs-i18n's own `{property}`: the field's last name.
+  const property = field.field?.split('.').pop();
+  return lookUp(i18n, key, { property, ...args, constraints });
 }
 
 function lookUp(i18n: I18nContextLike, key: string, args?: object) {

@@ -99,7 +99,9 @@ export function* classValidatorFieldErrors(
     const parentText = parent.join('.');
     for (const [constraint, raw] of Object.entries(error.constraints ?? {})) {
       const message =
-        parentText === '' || !prefixMessages ? raw : `${parentText}.${raw}`;
+        parentText === '' || !prefixMessages || I18N_KEY.test(raw)
+          ? raw
+          : `${parentText}.${raw}`;
       const indexes = failingItemIndexes(
         error.target,
         String(error.property),
@@ -119,6 +121,12 @@ export function* classValidatorFieldErrors(
     if (error.children?.length) pushReversed(stack, error.children, path);
   }
 }
+
+/**
+ * nestjs-i18n's `i18nValidationMessage()` format (`validation.IS_EMAIL|{…}`):
+ * a translation key, which Nest's `parent.` prefix would break.
+ */
+const I18N_KEY = /^[\w-]+(?:\.[\w-]+)+\|\{/;
 
 /** Array indexes (class-validator names them `'3'`) become numbers. */
 function segment(name: string): string | number {
