@@ -57,9 +57,9 @@ function renderHostile(rows: readonly HostileRow[]): string[] {
   if (rows.length === 0) return [];
   const byApp = new Map(rows.map((row) => [row.app, row]));
   const lines = [
-    '### Hostile 422: 100,000 empty members',
+    `### Hostile 422: ${formatInt(rows[0].members)} empty members`,
     '',
-    'One body, `{"name":"Core","members":[{},{},…]}` with 100,000 empty objects (about 300 KB; both variants accept JSON ' +
+    `One body, \`{"name":"Core","members":[{},{},…]}\` with ${formatInt(rows[0].members)} empty objects (3 bytes each; both variants accept JSON ` +
       'up to 1 MB), posted to a DTO route whose members are validated (`@ValidateNested({ each: true })`, two rules each). ' +
       'Requests are sent one at a time; the table shows medians. Bare Nest answers 400 with its message list, cut by its ' +
       '`maxErrorMessagesLength` (1,000,000 characters); the module answers 422 with the first 100 fields.',
