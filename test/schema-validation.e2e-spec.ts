@@ -220,6 +220,22 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
       expect(response).not.toContain('script');
     });
 
+    it.each([
+      [
+        '?page=x&sort=name&<script>=1',
+        'query parameter "page" is invalid: numeric string',
+      ],
+      ['?page=2&sort=size', 'query parameter "sort" is invalid: enum string'],
+    ])('names the declared query parameter (%s)', async (query, message) => {
+      const response = await rawRequest(
+        app,
+        `GET /schemas/parsed-query/abc${query} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      expect(response).toMatch(/^HTTP\/1\.1 400 /);
+      const body = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
+      expect(body.error.message).toBe(`The ${message} is expected.`);
+    });
+
     it('names the declared path parameter', async () => {
       const res = await http(app).get('/schemas/parsed/abc?evil=1');
       expectEnvelope(res, {

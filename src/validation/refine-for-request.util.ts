@@ -20,7 +20,7 @@ export function refineForRequest(
   request: unknown,
   options: Pick<ResolvedErrorsOptions, 'translate'>,
 ): NormalizedError {
-  const named = nameFailedParameter(error, request);
+  const named = nameFailedParameter(error, request, options);
   const translator =
     options.translate ??
     (named.fieldErrors ? I18N_FIELD_TRANSLATOR : undefined);
