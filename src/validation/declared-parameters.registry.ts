@@ -74,7 +74,7 @@ export function declaredParameters(
 
 /** The route ends with the handler's own path (global prefix, versions and RouterModule come first). */
 function matches(route: string, path: string): boolean {
-  return path === '' ? true : route === path || route.endsWith(`/${path}`);
+  return route === path || (path !== '' && route.endsWith(`/${path}`));
 }
 
 function readHandlers(modules: ModulesContainer): HandlerEntry[] {
