@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 
 import { findSecondNode, runAlsProbe } from './als-probe.bench';
+import { HOSTILE_MEMBERS, runHostile } from './hostile.bench';
+import type { HostileRow } from './hostile.bench';
 import type { ProbeRow } from './als-probe.bench';
 import { BenchApp } from './bench-app.util';
 import type { AppSpec } from './bench-app.util';
@@ -75,6 +77,7 @@ function settings() {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'soak-requests': { type: 'string' },
+      'hostile-requests': { type: 'string' },
       'quiet-logs': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -91,6 +94,7 @@ function settings() {
     duration: num(values.duration, smoke ? 1 : 1.5),
     warmup: num(values.warmup, smoke ? 0 : 1.5),
     connections: num(values.connections, 10),
+    hostileRequests: Math.max(1, num(values['hostile-requests'], smoke ? 1 : 5)),
     soakRequests: Math.max(num(values['soak-requests'], 200_000), smoke ? 0 : 1),
     microTimeMs: smoke ? 50 : 1000,
     quietLogs: values['quiet-logs'],
@@ -157,6 +161,7 @@ async function main(): Promise<number> {
 
   const apps = await startAll(THROUGHPUT_APPS, options.quietLogs);
   let report;
+  let hostile: HostileRow[] = [];
   try {
     const problems = await preflight(apps, BENCH_ROUTES);
     if (problems.length > 0) {
@@ -165,6 +170,11 @@ async function main(): Promise<number> {
     }
     log(`preflight ok: ${apps.length} apps × ${BENCH_ROUTES.length} paths answer the expected status and body shape`);
     const throughput = await runThroughput(apps, options.routes, { ...options, log });
+    // --smoke only checks the statuses: a tenth of the body keeps it cheap.
+    const members = options.smoke ? HOSTILE_MEMBERS / 10 : HOSTILE_MEMBERS;
+    log(`hostile 422: ${members.toLocaleString('en')} empty members, ${options.hostileRequests} request(s) per app`);
+    const nestApps = apps.filter((app) => app.spec.variant !== 'plain' && !app.spec.alsProbe);
+    hostile = await runHostile(nestApps, { requests: options.hostileRequests, members, log });
     const peakRss = [];
     for (const app of apps) peakRss.push({ app: app.name, bytes: (await app.stats(false)).maxRss });
     report = { environment, summaries: throughput.summaries, peakRss, micro, unexpected: throughput.unexpected };
@@ -174,9 +184,13 @@ async function main(): Promise<number> {
 
   const probe = options.probe ? await probePhase(options) : [];
   const soak = options.smoke ? undefined : await soakPhase(options);
+  const hostileUnexpected = hostile.filter((row) => row.status !== (row.app.endsWith('/module') ? 422 : 400));
+  for (const row of hostileUnexpected) log(`UNEXPECTED ${row.app} hostile 422: status ${row.status}`);
   const unexpectedCount =
-    report.unexpected.reduce((sum, u) => sum + u.count, 0) + (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0);
-  const markdown = renderMarkdown({ ...report, soak, probe, unexpectedCount });
+    report.unexpected.reduce((sum, u) => sum + u.count, 0) +
+    (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0) +
+    hostileUnexpected.length;
+  const markdown = renderMarkdown({ ...report, soak, probe, hostile, unexpectedCount });
   log('');
   log(markdown);
   for (const u of report.unexpected) {

@@ -1,4 +1,5 @@
 import type { ProbeRow } from './als-probe.bench';
+import type { HostileRow } from './hostile.bench';
 import type { MicroResult } from './micro.bench';
 import type { SoakResult } from './soak.bench';
 import { SOAK_HEAP_NOISE_BYTES } from './soak.bench';
@@ -14,6 +15,7 @@ export interface BenchReport {
   readonly micro: readonly MicroResult[];
   readonly soak?: readonly SoakResult[];
   readonly probe: readonly ProbeRow[];
+  readonly hostile: readonly HostileRow[];
   readonly unexpectedCount: number;
 }
 
@@ -48,6 +50,35 @@ export function explainMiss(summary: RouteSummary): string {
     );
   }
   return parts.join('; ');
+}
+
+/** The hostile 422 of issue 9: bounded output and work, module vs bare Nest. */
+function renderHostile(rows: readonly HostileRow[]): string[] {
+  if (rows.length === 0) return [];
+  const byApp = new Map(rows.map((row) => [row.app, row]));
+  const lines = [
+    `### Hostile 422: ${formatInt(rows[0].members)} empty members`,
+    '',
+    `One body, \`{"name":"Core","members":[{},{},…]}\` with ${formatInt(rows[0].members)} empty objects (3 bytes each; both variants accept JSON ` +
+      'up to 1 MB), posted to a DTO route whose members are validated (`@ValidateNested({ each: true })`, two rules each). ' +
+      'Requests are sent one at a time; the table shows medians. Bare Nest answers 400 with its message list, cut by its ' +
+      '`maxErrorMessagesLength` (1,000,000 characters); the module answers 422 with the first 100 fields.',
+    '',
+    '| adapter | bare Nest: status, body bytes | bare Nest: server CPU ms (wall ms) | module: status, body bytes | module: server CPU ms (wall ms) | module ÷ bare CPU |',
+    '|---|--:|--:|--:|--:|--:|',
+  ];
+  for (const platform of ['express', 'fastify']) {
+    const bare = byApp.get(`${platform}/bare`);
+    const module = byApp.get(`${platform}/module`);
+    if (!bare || !module) continue;
+    lines.push(
+      `| ${cap(platform)} | ${bare.status}, ${formatInt(bare.bytes)} | ${bare.cpuMs.toFixed(0)} (${bare.wallMs.toFixed(0)}) | ` +
+        `${module.status}, ${formatInt(module.bytes)} | ${module.cpuMs.toFixed(0)} (${module.wallMs.toFixed(0)}) | ` +
+        `${(module.cpuMs / bare.cpuMs).toFixed(2)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 function signed(value: number): string {
@@ -101,6 +132,7 @@ export function renderMarkdown(report: BenchReport): string {
       'other work shares the machine, so it is the steadier measure of a cost.',
     '',
     ...renderProbe(report.probe),
+    ...renderHostile(report.hostile),
     '### Per-error CPU (in-process, no HTTP)',
     '',
     'The pure parts, timed with tinybench: exception → envelope (`normalizeException` + `formatEnvelope`, default ' +

@@ -4,17 +4,20 @@ import type { BuiltInErrorName } from './catalog/built-in.errors';
 import type { ErrorDefinition } from './catalog/error-definition.interface';
 import type { ErrorsFilter } from './filter/errors.filter';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
+import type { StandardSchemaV1 } from './validation/standard-schema.util';
+import type { ErrorTranslator } from './validation/translate.interface';
 import type { FieldErrorsOptions } from './validation/validation-errors.util';
 
 /**
- * Options of the global validation pipe: Nest's `ValidationPipeOptions`
- * (its `exceptionFactory` is replaced by the 422 field-error map) plus the
- * message hook of `FieldErrorsOptions`.
+ * Options of the global validation pipe (and of `ErrorsValidationPipe`):
+ * Nest's `ValidationPipeOptions` (its `exceptionFactory` is replaced by the
+ * 422 field-error map) plus the message hook of `FieldErrorsOptions`, the
+ * bounds of the 422 and, per parameter, a Standard Schema.
  * @publicApi
  */
 export type ErrorsValidationOptions = Omit<
   ValidationPipeOptions,
-  'exceptionFactory' | 'errorFormat'
+  'exceptionFactory' | 'errorFormat' | 'maxErrorMessagesLength'
 > &
   FieldErrorsOptions & {
     /**
@@ -23,6 +26,35 @@ export type ErrorsValidationOptions = Omit<
      * @default 64
      */
     maxDepth?: number;
+    /**
+     * Most fields a 422 lists. Past it the walk over the validator's errors
+     * stops, `error.cause` says "Only the first N invalid fields are listed."
+     * and `details.truncated` is `true`.
+     * @default 100
+     */
+    maxFields?: number;
+    /**
+     * Size, in bytes, under which a 422 body stays: fields that would push it
+     * past are left out (reported like `maxFields`). About 2 KiB of it is kept
+     * for the rest of the body.
+     * @default 65536 (64 KiB)
+     */
+    maxResponseBytes?: number;
+    /**
+     * Nest's `ValidationPipe` option (11.1+, 12), honoured by the 422 map:
+     * characters of messages, each counted with its field path; the fields
+     * past it are left out (reported like `maxFields`).
+     * @default Infinity (the byte and field limits apply)
+     */
+    maxErrorMessagesLength?: number;
+    /**
+     * A Standard Schema v1 (Zod 4, Valibot, ArkType) to validate with instead
+     * of class-validator, for `new ErrorsValidationPipe({ schema })` on one
+     * parameter. The schema's output reaches the handler. On the global pipe
+     * leave it unset: NestJS 12's `@Body({ schema })` is read per parameter.
+     * @default none
+     */
+    schema?: StandardSchemaV1;
   };
 
 /**
@@ -91,6 +123,16 @@ export interface ErrorsModuleOptions {
    * @default {} (on, with Nest's ValidationPipe defaults)
    */
   validation?: false | ErrorsValidationOptions;
+  /**
+   * Localises error responses for the request being answered: called with
+   * the error's message and each field message of a 422; what it translates
+   * is sent with `Content-Language`. `nestjsI18nTranslator()` looks messages
+   * up in nestjs-i18n (`errors.<code>`) in the request's language.
+   * @default none (only nestjs-i18n validation keys are translated, when
+   * nestjs-i18n is in use)
+   * @see nestjsI18nTranslator
+   */
+  translate?: ErrorTranslator;
   /**
    * Response headers (case-insensitive names) that survive on an error
    * response when a handler or middleware set them before the error. Error

@@ -52,6 +52,7 @@ export interface ResolvedErrorsOptions {
   readonly warnOnConflicts: boolean;
   readonly generateRequestId: () => string;
   readonly validation: ErrorsValidationOptions | false;
+  readonly translate?: ErrorsModuleOptions['translate'];
   readonly filter?: ErrorsModuleOptions['filter'];
   /** App-wide exception mappings, validated. */
   readonly mappings: readonly ExceptionMapping[];
@@ -90,6 +91,7 @@ export function resolveErrorsOptions(
     warnOnConflicts: merged.warnOnConflicts,
     generateRequestId: guardGenerator(options.generateRequestId),
     validation: merged.validation,
+    translate: options.translate,
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
     keepResponseHeaders: merged.keepResponseHeaders.map((name) =>

@@ -1,5 +1,11 @@
 import type { Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import {
+  APP_FILTER,
+  APP_PIPE,
+  HttpAdapterHost,
+  ModuleRef,
+  ModulesContainer,
+} from '@nestjs/core';
 
 import { ERRORS_MODULE_OPTIONS } from './errors.module-definition';
 import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
@@ -10,7 +16,10 @@ import { ConflictsDetector } from './conflicts/conflicts.detector';
 import { ErrorsFilter } from './filter/errors.filter';
 import { AppOptionsRegistration } from './registry/app-options.registration';
 import { registerAppOptions } from './registry/app-options.registry';
+import { rememberModules } from './validation/declared-parameters.registry';
 import { createValidationPipe } from './validation/validation.pipe-factory';
+
+const DECLARED_PARAMETERS = Symbol('nestjs-api-errors:declared-parameters');
 
 /**
  * @internal The module's providers. Switches that depend on options are
@@ -36,6 +45,16 @@ export const ERRORS_PROVIDERS: Provider[] = [
         : new ErrorsFilter(adapterHost, options),
   },
   { provide: APP_FILTER, useExisting: ErrorsFilter },
+  {
+    // Lets a Parse*Pipe failure name the parameter its route declares; the
+    // route metadata is only read on the first such failure.
+    provide: DECLARED_PARAMETERS,
+    inject: [RESOLVED_ERRORS_OPTIONS, ModulesContainer],
+    useFactory: (options: ResolvedErrorsOptions, modules: ModulesContainer) => {
+      rememberModules(options, modules);
+      return true;
+    },
+  },
   {
     provide: APP_PIPE,
     inject: [RESOLVED_ERRORS_OPTIONS],

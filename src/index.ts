@@ -68,6 +68,24 @@ export type {
 } from './validation/validation-errors.util';
 export { validationExceptionFactory } from './validation/validation-exception.factory';
 export { ErrorsValidationPipe } from './validation/errors-validation.pipe';
+export { DEFAULT_FIELD_ERROR_LIMITS } from './validation/field-error-bounds.util';
+export type { FieldErrorLimits } from './validation/field-error-bounds.util';
+export { standardSchemaExceptionFactory } from './validation/standard-schema-exception.factory';
+export type { StandardSchemaExceptionFactoryOptions } from './validation/standard-schema-exception.factory';
+export type {
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './validation/standard-schema.util';
+
+// Localised messages
+export { nestjsI18nTranslator } from './validation/nestjs-i18n.translator';
+export type { NestjsI18nTranslatorOptions } from './validation/nestjs-i18n.translator';
+export type {
+  ErrorTranslator,
+  TranslatableText,
+  Translation,
+} from './validation/translate.interface';
 
 // Controller decorators and domain error mapping
 export { ApiErrors } from './decorators/api-errors.decorator';

@@ -10,7 +10,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { CanActivate } from '@nestjs/common';
-import { IsEmail, IsString, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsString, MinLength, ValidateNested } from 'class-validator';
 
 /** A signup form: `INVALID_SIGNUP` fails both fields. */
 export class SignupDto {
@@ -20,6 +21,25 @@ export class SignupDto {
   @IsString()
   @MinLength(8)
   password!: string;
+}
+
+/** One team member: an empty object fails both fields. */
+export class MemberDto {
+  @IsEmail()
+  email!: string;
+
+  @IsIn(['admin', 'member'])
+  role!: string;
+}
+
+/** A team: the hostile 422 posts 100,000 empty members (issue 9). */
+export class TeamDto {
+  @IsString()
+  name!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members!: MemberDto[];
 }
 
 /** Rejects every request, as an API-key guard does for a bad key. */
@@ -45,6 +65,11 @@ export class BenchController {
   @Post('signup')
   signup(@Body() dto: SignupDto): { email: string } {
     return { email: dto.email };
+  }
+
+  @Post('teams')
+  createTeam(@Body() dto: TeamDto): { name: string } {
+    return { name: dto.name };
   }
 
   @Get('boom')

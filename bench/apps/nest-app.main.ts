@@ -6,6 +6,7 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 import { ErrorsModule } from '../../src';
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   // Logging stays on unless --quiet: both variants log each 500 once (Nest's
   // ExceptionsHandler or the module's filter) to the runner's /dev/null.
   const app: INestApplication = await NestFactory.create(root, adapter, quiet ? { logger: false } : {});
+  // The hostile 422 posts ~300 KB: both variants accept JSON up to 1 MB
+  // (Express' default is 100 KB; Fastify's is already 1 MiB).
+  if (platform === 'express') (app as NestExpressApplication).useBodyParser('json', { limit: '1mb' });
   if (variant === 'bare') app.useGlobalPipes(new ValidationPipe());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -34,7 +34,7 @@ import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { assignRequestId } from '../request-id/request-id.util';
 import { BODY_NOT_AN_OBJECT } from '../validation/errors-validation.pipe';
-import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
+import { refineForRequest } from '../validation/refine-for-request.util';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
@@ -218,7 +218,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       this.options,
       readAdapterError(request),
     );
-    return nameFailedParameter(error, request);
+    return refineForRequest(error, request, this.options);
   }
 
   /** Logs an unexpected error once, with request id, method, path and stack. */

@@ -3,6 +3,7 @@ import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { reasonPhrase } from '../formats/reason-phrase.util';
+import { validationFailureOf } from '../validation/foreign-validation.adapter';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { classifyBodyError } from './body-error.util';
 import { isInstanceOf, readProperty, safeMessage } from './safe-read.util';
@@ -18,6 +19,8 @@ export function normalizeException(
   options: ResolvedErrorsOptions,
   originalError?: unknown,
 ): NormalizedError {
+  // nestjs-zod and nestjs-i18n failures become the same bounded 422.
+  exception = validationFailureOf(exception, options.validation) ?? exception;
   if (isInstanceOf(exception, ApiException))
     return isErrorStatus(exception.getStatus())
       ? fromApiException(exception, options)
@@ -57,8 +60,10 @@ function fromApiException(
   if (exception.cause !== undefined) normalized.cause = exception.cause;
   if (Object.keys(exception.headers).length > 0)
     normalized.headers = { ...exception.headers };
-  if (exception instanceof ValidationFailedException)
+  if (exception instanceof ValidationFailedException) {
     normalized.fieldErrors = exception.fieldErrors;
+    if (exception.truncated) normalized.details = { truncated: true };
+  }
   return normalized;
 }
 

@@ -71,13 +71,15 @@ export function exposedName(target: unknown, property: string): string {
 /**
  * Indexes of the items of `value` that fail the `each: true` constraint
  * named `constraint` on `target.property`; `undefined` when that cannot be
- * told synchronously (an async validator, or no metadata).
+ * told synchronously (an async validator, or no metadata). Stops after
+ * `limit` failing items.
  */
 export function failingItemIndexes(
   target: unknown,
   property: string,
   constraint: string,
   value: unknown,
+  limit = Infinity,
 ): number[] | undefined {
   const items =
     value instanceof Set || value instanceof Map ? [...value.values()] : value;
@@ -105,7 +107,7 @@ export function failingItemIndexes(
       const valid = validator.instance.validate(items[i], args);
       if (typeof (valid as Promise<unknown>)?.then === 'function')
         return undefined;
-      if (!valid) failing.push(i);
+      if (!valid && failing.push(i) >= limit) break;
     }
     return failing;
   }

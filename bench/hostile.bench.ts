@@ -1,0 +1,72 @@
+import type { BenchApp } from './bench-app.util';
+
+/** Empty members in the hostile body of a full run: about 300 KB. */
+export const HOSTILE_MEMBERS = 100_000;
+
+/** `{"name":"Core","members":[{},{},…]}` with `members` empty objects. */
+export function hostileBody(members: number): string {
+  return `{"name":"Core","members":[${'{},'.repeat(members - 1)}{}]}`;
+}
+
+/** One app's answers to the hostile 422, medians over the requests. */
+export interface HostileRow {
+  readonly app: string;
+  /** Empty members in the body. */
+  readonly members: number;
+  readonly status: number;
+  /** Response body size, bytes. */
+  readonly bytes: number;
+  /** Wall time of one request, ms. */
+  readonly wallMs: number;
+  /** Server CPU (user + system) per request, ms. */
+  readonly cpuMs: number;
+}
+
+/**
+ * The hostile 422 of issue 9: each app gets the same body `requests` times
+ * (`members` empty members: 100,000 in a full run, 10,000 in --smoke),
+ * one at a time (it is CPU-bound; parallel requests would only queue), after
+ * one warm-up request. Server CPU comes from the app process itself.
+ */
+export async function runHostile(
+  apps: readonly BenchApp[],
+  options: { requests: number; members: number; log: (line: string) => void },
+): Promise<HostileRow[]> {
+  const body = hostileBody(options.members);
+  const rows: HostileRow[] = [];
+  for (const app of apps) {
+    await send(app, body);
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let last = { status: 0, bytes: 0 };
+    for (let i = 0; i < options.requests; i++) {
+      const before = (await app.stats(false)).cpu;
+      const started = performance.now();
+      last = await send(app, body);
+      walls.push(performance.now() - started);
+      cpus.push(((await app.stats(false)).cpu - before) / 1000);
+    }
+    const row = { app: app.name, members: options.members, ...last, wallMs: median(walls), cpuMs: median(cpus) };
+    options.log(
+      `  ${row.app.padEnd(18)} ${row.status} ${String(row.bytes).padStart(9)} bytes ${row.wallMs.toFixed(0).padStart(6)} ms wall ${row.cpuMs.toFixed(0).padStart(6)} ms CPU`,
+    );
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function send(app: BenchApp, body: string): Promise<{ status: number; bytes: number }> {
+  const response = await fetch(`${app.url}/teams`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(60_000),
+  });
+  const answer = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, bytes: answer.length };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
