@@ -22,6 +22,8 @@ import type {
 } from './errors-module-options.interface';
 import { assertMapping } from './mapping/assert-mapping.util';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
+import { ErrorReporting } from './reporting/error-reporting';
+import type { ErrorReporterDefinition } from './reporting/error-report.interface';
 import { isWellFormedRequestId } from './request-id/request-id.util';
 
 /**
@@ -37,6 +39,9 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
+  reporters: Object.freeze([]) as readonly ErrorReporterDefinition[],
+  openTelemetry: true,
+  requestIdFromTraceparent: false,
 });
 
 /** @internal Options with defaults applied and the error tables indexed. */
@@ -54,6 +59,9 @@ export interface ResolvedErrorsOptions {
   readonly mappings: readonly ExceptionMapping[];
   /** Built-in error per status, overrides applied. */
   readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
+  /** The report stage: reporters and OpenTelemetry, resolved at bootstrap. */
+  readonly reporting: ErrorReporting;
+  readonly requestIdFromTraceparent: boolean;
 }
 
 /**
@@ -87,6 +95,8 @@ export function resolveErrorsOptions(
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
     builtIns,
+    reporting: new ErrorReporting(merged.reporters, merged.openTelemetry),
+    requestIdFromTraceparent: merged.requestIdFromTraceparent,
   };
 }
 

@@ -8,6 +8,7 @@ import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
 import { ErrorsFilter } from './filter/errors.filter';
 import { rememberDocsBase } from './openapi/docs-base.registry';
+import { ErrorReportingLoader } from './reporting/error-reporting.loader';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 /**
@@ -34,6 +35,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
         : new ErrorsFilter(adapterHost, options),
   },
   { provide: APP_FILTER, useExisting: ErrorsFilter },
+  ErrorReportingLoader,
   {
     provide: APP_PIPE,
     inject: [RESOLVED_ERRORS_OPTIONS],

@@ -22,6 +22,7 @@ import {
 import { plainRetryAfter } from '../http-semantics/retry-after.util';
 import { applyMappings } from '../mapping/apply-mappings.util';
 import type { ErrorScope } from '../mapping/exception-mapping.interface';
+import { requestLine } from '../reporting/request-line.util';
 import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
 import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
 import { delegateToNest } from './non-http.util';
@@ -102,6 +103,7 @@ export class ErrorsFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(error.headers ?? {}))
       setHeader(response, name, value);
     adapter.reply(response, this.buildBody(error, requestId), error.status);
+    this.options.reporting.run(exception, error, requestId, request);
   }
 
   /** A failing `normalize` override must not leave the request unanswered. */
@@ -180,10 +182,17 @@ export class ErrorsFilter implements ExceptionFilter {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
   }
 
-  /** Logs an unexpected error once, with request id, method, path and stack. */
+  /**
+   * Logs an unexpected error once, with request id, method, path and stack.
+   * `{ request_id, method, path }` goes as a logger param, so structured
+   * loggers (Nest 12's JSON `ConsoleLogger`, nestjs-pino's `NativeLogger`)
+   * record them as fields.
+   */
   protected log(exception: unknown, request: unknown, requestId: string): void {
+    const { method, path } = requestLine(request);
     this.logger.error(
-      `${describeRequest(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
+      `${method} ${path} failed (request_id ${requestId}): ${safeMessage(exception)}`,
+      { request_id: requestId, method, path },
       safeStack(exception),
     );
   }
@@ -201,6 +210,13 @@ export class ErrorsFilter implements ExceptionFilter {
   ): void {
     this.log(exception, request, requestId);
     rawResponse(response).destroy?.();
+    if (this.options.reporting.active)
+      this.options.reporting.run(
+        exception,
+        this.safelyNormalize(exception, request),
+        requestId,
+        request,
+      );
   }
 }
 
@@ -226,15 +242,4 @@ function rawResponse(response: unknown): {
     headersSent?: boolean;
     destroy?: () => void;
   };
-}
-
-function describeRequest(request: unknown): string {
-  const raw = toRawRequest(request) as {
-    method?: string;
-    url?: string;
-    originalUrl?: string;
-  };
-  const url = raw.originalUrl ?? raw.url ?? '';
-  const query = url.indexOf('?');
-  return `${raw.method ?? 'HTTP'} ${query === -1 ? url : url.slice(0, query)}`;
 }
