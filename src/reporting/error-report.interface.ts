@@ -58,6 +58,4 @@ export type ErrorReporterFunction = (
  * @publicApi
  */
 export type ErrorReporterDefinition =
-  | ErrorReporterFunction
-  | Type<ErrorReporter>
-  | ErrorReporter;
+  ErrorReporterFunction | Type<ErrorReporter> | ErrorReporter;

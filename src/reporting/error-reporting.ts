@@ -18,7 +18,10 @@ import {
 } from './opentelemetry.reporter';
 import { requestLine } from './request-line.util';
 
-type Handler = { readonly name: string; readonly report: ErrorReporterFunction };
+type Handler = {
+  readonly name: string;
+  readonly report: ErrorReporterFunction;
+};
 
 /**
  * @internal The report stage: after the response was written, hands one
@@ -55,9 +58,12 @@ export class ErrorReporting {
     const handlers: Handler[] = [];
     const otel = this.openTelemetry ? loadOpenTelemetry() : undefined;
     if (otel)
-      handlers.push({ name: 'OpenTelemetry', report: openTelemetryReporter(otel) });
-    for (const definition of this.definitions)
-      handlers.push(await toHandler(definition, moduleRef));
+      handlers.push({
+        name: 'OpenTelemetry',
+        report: openTelemetryReporter(otel),
+      });
+    for (const [index, definition] of this.definitions.entries())
+      handlers.push(await toHandler(definition, index, moduleRef));
     this.handlers = Object.freeze(handlers);
   }
 
@@ -107,7 +113,8 @@ type Kind = 'class' | 'function' | 'object';
 
 function kindOf(definition: unknown): Kind | undefined {
   if (typeof definition === 'function') {
-    const proto = (definition as { prototype?: { report?: unknown } }).prototype;
+    const proto = (definition as { prototype?: { report?: unknown } })
+      .prototype;
     return typeof proto?.report === 'function' ? 'class' : 'function';
   }
   if (
@@ -121,6 +128,7 @@ function kindOf(definition: unknown): Kind | undefined {
 
 async function toHandler(
   definition: ErrorReporterDefinition,
+  index: number,
   moduleRef: ModuleRef,
 ): Promise<Handler> {
   switch (kindOf(definition)) {
@@ -132,13 +140,13 @@ async function toHandler(
     case 'object': {
       const reporter = definition as ErrorReporter;
       return {
-        name: reporter.constructor?.name ?? 'reporter',
+        name: objectName(reporter) ?? `reporters[${index}]`,
         report: (r) => reporter.report(r),
       };
     }
     default: {
       const fn = definition as ErrorReporterFunction;
-      return { name: fn.name || 'anonymous function', report: fn };
+      return { name: fn.name || `reporters[${index}]`, report: fn };
     }
   }
 }
@@ -154,7 +162,19 @@ async function resolveClass(
   } catch {
     // not registered as a provider: create it below
   }
-  return moduleRef.create(type);
+  try {
+    return await moduleRef.create(type);
+  } catch (failure) {
+    throw InvalidErrorReporterError.unresolvable(
+      type.name,
+      safeMessage(failure),
+    );
+  }
+}
+
+function objectName(reporter: object): string | undefined {
+  const name = (reporter.constructor as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name !== 'Object' ? name : undefined;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

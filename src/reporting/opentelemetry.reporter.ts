@@ -1,5 +1,8 @@
 import { isInstanceOf, readProperty } from '../filter/safe-read.util';
-import type { ErrorReport, ErrorReporterFunction } from './error-report.interface';
+import type {
+  ErrorReport,
+  ErrorReporterFunction,
+} from './error-report.interface';
 
 /**
  * Span attribute that carries the request id: the same name as the envelope's

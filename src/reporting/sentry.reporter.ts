@@ -1,4 +1,7 @@
-import type { ErrorReport, ErrorReporterFunction } from './error-report.interface';
+import type {
+  ErrorReport,
+  ErrorReporterFunction,
+} from './error-report.interface';
 
 /**
  * The part of a Sentry SDK namespace (`@sentry/nestjs`, `@sentry/node`) the
