@@ -49,6 +49,9 @@ describe('README', () => {
     'validation',
     'mappings',
     'filter',
+    'reporters',
+    'openTelemetry',
+    'requestIdFromTraceparent',
   ])('documents the option %s with its default', (option) => {
     expect(section('Configuration')).toMatch(
       new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),
