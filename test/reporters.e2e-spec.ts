@@ -245,6 +245,15 @@ describe.each(platforms)('reporters (%p)', (Adapter) => {
         Adapter,
       ),
     ).rejects.toThrow('reporters[0] is not a reporter (got number).');
+    class NoReport {}
+    await expect(
+      createApp(
+        ObservabilityModule.withOptions({
+          reporters: [NoReport as unknown as ErrorReporterDefinition],
+        }),
+        Adapter,
+      ),
+    ).rejects.toThrow('reporters[0] is not a reporter (got function).');
   });
 
   it('fails at startup, with the fix, on a class whose dependencies are out of reach', async () => {

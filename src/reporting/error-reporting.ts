@@ -115,7 +115,9 @@ function kindOf(definition: unknown): Kind | undefined {
   if (typeof definition === 'function') {
     const proto = (definition as { prototype?: { report?: unknown } })
       .prototype;
-    return typeof proto?.report === 'function' ? 'class' : 'function';
+    if (typeof proto?.report === 'function') return 'class';
+    // A class without report() cannot be called as a function either.
+    return isClass(definition) ? undefined : 'function';
   }
   if (
     typeof definition === 'object' &&
@@ -170,6 +172,10 @@ async function resolveClass(
       safeMessage(failure),
     );
   }
+}
+
+function isClass(fn: unknown): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 
 function objectName(reporter: object): string | undefined {
