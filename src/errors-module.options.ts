@@ -39,6 +39,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
+  keepResponseHeaders: Object.freeze([]) as readonly string[],
   reporters: Object.freeze([]) as readonly ErrorReporterDefinition[],
   openTelemetry: true,
   requestIdFromTraceparent: false,
@@ -57,6 +58,8 @@ export interface ResolvedErrorsOptions {
   readonly filter?: ErrorsModuleOptions['filter'];
   /** App-wide exception mappings, validated. */
   readonly mappings: readonly ExceptionMapping[];
+  /** Lower-cased header names kept on error responses. */
+  readonly keepResponseHeaders: readonly string[];
   /** Built-in error per status, overrides applied. */
   readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
   /** The report stage: reporters and OpenTelemetry, resolved at bootstrap. */
@@ -94,6 +97,9 @@ export function resolveErrorsOptions(
     validation: merged.validation,
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
+    keepResponseHeaders: merged.keepResponseHeaders.map((name) =>
+      name.toLowerCase(),
+    ),
     builtIns,
     reporting: new ErrorReporting(merged.reporters, merged.openTelemetry),
     requestIdFromTraceparent: merged.requestIdFromTraceparent,

@@ -1,5 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type {
+  ConsoleLoggerOptions,
+  INestApplication,
+  LoggerService,
+} from '@nestjs/common';
 
 import type { ErrorsModuleOptions } from '../src';
 import { ObservabilityModule } from './fixtures/observability.fixtures';
@@ -106,7 +110,7 @@ describe.each(platforms)('ids that join (%p)', (Adapter) => {
         new ConsoleLogger({
           json: true,
           flattenParams: true,
-        } as ConstructorParameters<typeof ConsoleLogger>[0]),
+        } as ConsoleLoggerOptions),
       );
       const res = await http(app).get(path);
       const records = lines

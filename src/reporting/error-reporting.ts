@@ -4,6 +4,7 @@ import type { ModuleRef } from '@nestjs/core';
 
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { safeMessage, safeStack } from '../filter/safe-read.util';
+import { describeRawRequest } from '../platform/raw-request.util';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import type {
   ErrorReport,
@@ -16,7 +17,6 @@ import {
   loadOpenTelemetry,
   openTelemetryReporter,
 } from './opentelemetry.reporter';
-import { requestLine } from './request-line.util';
 
 type Handler = {
   readonly name: string;
@@ -79,7 +79,9 @@ export class ErrorReporting {
       exception,
       error: Object.freeze({ ...error }),
       requestId,
-      ...requestLine(request),
+      ...(request === undefined
+        ? { method: 'HTTP', path: '' }
+        : describeRawRequest(request)),
     });
     for (const handler of this.handlers) this.invoke(handler, report);
   }
