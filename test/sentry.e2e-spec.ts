@@ -33,10 +33,11 @@ beforeAll(() => {
   Sentry.init({
     dsn: 'https://public@sentry.example.invalid/1',
     transport: inMemoryTransport,
-    // Sentry's Http integration subscribes to Node's process-wide `http`
-    // diagnostics channels and outlives this file's Jest environment, hanging
-    // the suites that run after it in the same worker. Apps keep it.
-    integrations: (defaults) => defaults.filter((i) => i.name !== 'Http'),
+    // Sentry's default integrations patch process-wide objects (`http`
+    // diagnostics channels, console, process handlers) that outlive this
+    // file's Jest environment and break the suites after it in the same
+    // worker. Capturing needs none of them; apps keep them.
+    defaultIntegrations: false,
   });
 });
 afterAll(() => Sentry.close());
