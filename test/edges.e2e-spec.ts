@@ -212,6 +212,12 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       expect(String(logger.errors()[0].message)).toContain('disk read failed');
     });
 
+    it('does not log a client that leaves mid-response as an error', async () => {
+      await rawRequest(port, get('/edges/stream/slow'), { abortAfterMs: 60 });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(logger.errors()).toEqual([]);
+    });
+
     it('does not log a client that gives up mid-body as an error', async () => {
       const partial = post(
         '/edges/dto',
