@@ -64,6 +64,10 @@ export async function runMicro(timeMs: number): Promise<MicroResult[]> {
   const id = '5f1d7c0e-2b8a-4c1e-9a57-3d2f8e6b1c40';
   const envelope = (exception: unknown) => () => formatEnvelope(normalizeException(exception, options), id, options.docsBaseUrl);
   const { flat, nested } = validationErrors();
+  // The report stage as an app without reporters or OpenTelemetry has it.
+  const reporting = resolveErrorsOptions({ openTelemetry: false }).reporting;
+  await reporting.resolve({} as never);
+  const answered = normalizeException(new Error('boom'), options);
   const bench = new Bench({ time: timeMs, warmupTime: Math.min(timeMs, 200) });
   bench
     .add('NotFoundException → envelope', envelope(new NotFoundException('Item 0 does not exist.')))
@@ -71,7 +75,8 @@ export async function runMicro(timeMs: number): Promise<MicroResult[]> {
     .add('unexpected Error → 500 envelope', envelope(new Error('connect ECONNREFUSED 127.0.0.1:5432')))
     .add('ValidationFailedException → 422 envelope', envelope(new ValidationFailedException(flattenValidationErrors(nested))))
     .add('ValidationError[] → field map (2 fields, flat)', () => flattenValidationErrors(flat))
-    .add('ValidationError[] → field map (5 fields, nested)', () => flattenValidationErrors(nested));
+    .add('ValidationError[] → field map (5 fields, nested)', () => flattenValidationErrors(nested))
+    .add('report stage, no reporters and no OpenTelemetry', () => reporting.run(answered, answered, id, undefined));
   await bench.run();
   return bench.tasks.map((task) => {
     const result = task.result;

@@ -6,6 +6,7 @@ import type { ErrorsFilter } from './filter/errors.filter';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 import type { StandardSchemaV1 } from './validation/standard-schema.util';
 import type { ErrorTranslator } from './validation/translate.interface';
+import type { ErrorReporterDefinition } from './reporting/error-report.interface';
 import type { FieldErrorsOptions } from './validation/validation-errors.util';
 
 /**
@@ -173,4 +174,32 @@ export interface ErrorsModuleOptions {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any domain error type
   mappings?: ReadonlyArray<ExceptionMapping<any>>;
+  /**
+   * Where errors are reported, after the response was written: functions,
+   * injectable classes with `report(report)` (resolved through DI: a
+   * registered provider is reused, another class is created with its
+   * dependencies), or objects with `report(report)`. Each gets one frozen
+   * `ErrorReport` per error answered (original exception, normalized error,
+   * request id, method, path without query string). A reporter that throws or
+   * rejects is logged once and changes nothing. See `sentryReporter`.
+   * @default [] (nothing reported beyond the log line of unexpected errors)
+   */
+  reporters?: ReadonlyArray<ErrorReporterDefinition>;
+  /**
+   * Record errors on the request's active OpenTelemetry span when the optional
+   * peer `@opentelemetry/api` is installed (loaded once, at bootstrap): the
+   * request id (`request_id`) and `http.response.status_code` always; for a
+   * 5xx also the exception event, `error.type` and status ERROR (a 4xx leaves
+   * the status unset). `false` never loads `@opentelemetry/api`.
+   * @default true (used when `@opentelemetry/api` is installed)
+   */
+  openTelemetry?: boolean;
+  /**
+   * Take the request id from the trace id of a valid W3C `traceparent`
+   * header (32 hex digits), so the id a customer quotes finds the trace.
+   * Takes precedence over `requestIdHeader`; a missing, malformed or all-zero
+   * `traceparent` falls back to the usual rules.
+   * @default false
+   */
+  requestIdFromTraceparent?: boolean;
 }

@@ -22,6 +22,8 @@ import type {
 } from './errors-module-options.interface';
 import { assertMapping } from './mapping/assert-mapping.util';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
+import { ErrorReporting } from './reporting/error-reporting';
+import type { ErrorReporterDefinition } from './reporting/error-report.interface';
 import { isWellFormedRequestId } from './request-id/request-id.util';
 
 /**
@@ -39,6 +41,9 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
   keepResponseHeaders: Object.freeze([]) as readonly string[],
+  reporters: Object.freeze([]) as readonly ErrorReporterDefinition[],
+  openTelemetry: true,
+  requestIdFromTraceparent: false,
 });
 
 /** @internal Options with defaults applied and the error tables indexed. */
@@ -60,6 +65,9 @@ export interface ResolvedErrorsOptions {
   readonly keepResponseHeaders: readonly string[];
   /** Built-in error per status, overrides applied. */
   readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
+  /** The report stage: reporters and OpenTelemetry, resolved at bootstrap. */
+  readonly reporting: ErrorReporting;
+  readonly requestIdFromTraceparent: boolean;
 }
 
 /**
@@ -98,6 +106,8 @@ export function resolveErrorsOptions(
       name.toLowerCase(),
     ),
     builtIns,
+    reporting: new ErrorReporting(merged.reporters, merged.openTelemetry),
+    requestIdFromTraceparent: merged.requestIdFromTraceparent,
   };
 }
 

@@ -17,6 +17,7 @@ import { ErrorsFilter } from './filter/errors.filter';
 import { AppOptionsRegistration } from './registry/app-options.registration';
 import { registerAppOptions } from './registry/app-options.registry';
 import { rememberModules } from './validation/declared-parameters.registry';
+import { ErrorReportingLoader } from './reporting/error-reporting.loader';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 const DECLARED_PARAMETERS = Symbol('nestjs-api-errors:declared-parameters');
@@ -45,6 +46,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
         : new ErrorsFilter(adapterHost, options),
   },
   { provide: APP_FILTER, useExisting: ErrorsFilter },
+  ErrorReportingLoader,
   {
     // Lets a Parse*Pipe failure name the parameter its route declares; the
     // route metadata is only read on the first such failure.

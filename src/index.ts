@@ -97,3 +97,19 @@ export type {
   ExceptionMapping,
   MapExceptionOptions,
 } from './mapping/exception-mapping.interface';
+
+// Observability: reporters, Sentry, OpenTelemetry, traceparent
+export type {
+  ErrorReport,
+  ErrorReporter,
+  ErrorReporterDefinition,
+  ErrorReporterFunction,
+} from './reporting/error-report.interface';
+export { InvalidErrorReporterError } from './reporting/invalid-reporter.error';
+export { sentryReporter } from './reporting/sentry.reporter';
+export type {
+  SentryLike,
+  SentryReporterOptions,
+} from './reporting/sentry.reporter';
+export { REQUEST_ID_SPAN_ATTRIBUTE } from './reporting/opentelemetry.reporter';
+export { traceIdFromTraceparent } from './reporting/traceparent.util';

@@ -52,6 +52,9 @@ describe('README', () => {
     'filter',
     'keepResponseHeaders',
     'warnOnConflicts',
+    'reporters',
+    'openTelemetry',
+    'requestIdFromTraceparent',
   ])('documents the option %s with its default', (option) => {
     expect(section('Configuration')).toMatch(
       new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),

@@ -54,14 +54,19 @@ describe.each(platforms)('unexpected errors (%p)', (Adapter) => {
       expect(errors[0].message).toContain(
         `GET /throw/${kind} failed (request_id ${res.body.request_id})`,
       );
-      expect(errors[0].params[1]).toBe('NestjsApiErrors');
+      expect(errors[0].params[0]).toEqual({
+        request_id: res.body.request_id,
+        method: 'GET',
+        path: `/throw/${kind}`,
+      });
+      expect(errors[0].params[2]).toBe('NestjsApiErrors');
     },
   );
 
   it('logs the stack of an Error', async () => {
     await http(app).get('/throw/error');
     const [entry] = logger.errors();
-    expect(entry.params[0]).toMatch(
+    expect(entry.params[1]).toMatch(
       /^Error: connect ECONNREFUSED[\s\S]*\n\s+at /,
     );
   });

@@ -129,6 +129,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       this.keptHeaders,
     );
     if (error.unexpected) this.log(exception, request, requestId);
+    this.options.reporting.run(exception, error, requestId, request);
   }
 
   /**
@@ -221,10 +222,23 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     return refineForRequest(error, request, this.options);
   }
 
-  /** Logs an unexpected error once, with request id, method, path and stack. */
+  /**
+   * Logs an unexpected error once, with request id, method, path and stack;
+   * `{ request_id, method, path }` goes as a logger param, which NestJS 12's
+   * JSON `ConsoleLogger` and nestjs-pino's `NativeLogger` record as fields.
+   */
   protected log(exception: unknown, request: unknown, requestId: string): void {
+    const fields =
+      request === undefined
+        ? { request_id: requestId }
+        : {
+            request_id: requestId,
+            ...describeRawRequest(request, MAX_ECHOED_PATH_LENGTH),
+          };
     this.logger.error(
       `${describe(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
+      // a logger param: structured loggers record these as fields
+      fields,
       safeStack(exception),
     );
   }
@@ -242,6 +256,13 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   ): void {
     this.log(exception, request, requestId);
     this.platform().abort(response);
+    if (this.options.reporting.active)
+      this.options.reporting.run(
+        exception,
+        this.safelyNormalize(exception, request),
+        requestId,
+        request,
+      );
   }
 
   /** Stages 4 and 5's input: rendered body, valid headers, the request id. */

@@ -2,6 +2,7 @@ import { MAX_REQUEST_ID_LENGTH } from '../errors.constants';
 import { REQUEST_ID_KEY } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { toRawRequest } from '../platform/raw-request.util';
+import { traceIdFromTraceparent } from '../reporting/traceparent.util';
 
 const WELL_FORMED = new RegExp(`^[\\x21-\\x7e]{1,${MAX_REQUEST_ID_LENGTH}}$`);
 
@@ -22,7 +23,8 @@ export type RawRequest = {
 };
 
 /**
- * @internal The request's id: the one already assigned to it, else a
+ * @internal The request's id: the one already assigned to it, else the trace
+ * id of a valid `traceparent` (when `requestIdFromTraceparent`), else a
  * well-formed incoming header (when trusted), else a new one. Remembers it on
  * the request so every later reader agrees.
  */
@@ -34,9 +36,12 @@ export function assignRequestId(
   if (assigned !== undefined) return assigned;
   const incoming = raw.headers[options.requestIdHeader];
   const id =
-    options.trustRequestId && isWellFormedRequestId(incoming)
+    (options.requestIdFromTraceparent
+      ? traceIdFromTraceparent(raw.headers.traceparent)
+      : undefined) ??
+    (options.trustRequestId && isWellFormedRequestId(incoming)
       ? incoming
-      : options.generateRequestId();
+      : options.generateRequestId());
   raw[REQUEST_ID_KEY] = id;
   return id;
 }
