@@ -7,7 +7,7 @@ import { ErrorsModule, getRequestId } from '../src';
 import type { ErrorReport } from '../src';
 import { OBS_OPTIONS } from './fixtures/observability.fixtures';
 import { createApp, http } from './utils/create-app';
-import { platforms } from './utils/platforms';
+import { describeOnNest, platforms } from './utils/platforms';
 
 /**
  * The README's @nestjs/observe recipe. The package is installed in the
@@ -28,7 +28,7 @@ const UUID_V7 =
   /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 if (!observe)
-  describe.skip('@nestjs/observe recipe (NestJS 12 only)', () => {
+  describeOnNest(12)('@nestjs/observe recipe (NestJS 12 only)', () => {
     it('runs in the NestJS 12 run (npm run test:nest12)', () => undefined);
   });
 else

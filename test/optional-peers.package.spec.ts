@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { describeOnNest } from './utils/platforms';
+
 const root = join(__dirname, '..');
 const OPTIONAL = [
   'zod',
@@ -18,33 +20,31 @@ const OPTIONAL = [
  * the optional validation peers. (It checks the build, so one Nest major is
  * enough.)
  */
-(process.env.NEST_MAJOR === '12' ? describe.skip : describe)(
-  'optional validation peers',
-  () => {
-    let out: string;
+describeOnNest(11)('optional validation peers', () => {
+  let out: string;
 
-    beforeAll(() => {
-      const cache = join(root, 'node_modules', '.cache');
-      mkdirSync(cache, { recursive: true });
-      out = mkdtempSync(join(cache, 'nestjs-api-errors-peers-'));
-      execFileSync(
-        process.execPath,
-        [
-          require.resolve('typescript/bin/tsc'),
-          '-p',
-          'tsconfig.build.json',
-          '--outDir',
-          out,
-        ],
-        { cwd: root },
-      );
-    }, 120_000);
-    afterAll(() => rmSync(out, { recursive: true, force: true }));
+  beforeAll(() => {
+    const cache = join(root, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    out = mkdtempSync(join(cache, 'nestjs-api-errors-peers-'));
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('typescript/bin/tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        out,
+      ],
+      { cwd: root },
+    );
+  }, 120_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-    it('are never loaded by an app that does not use them', () => {
-      writeFileSync(
-        join(out, 'app.js'),
-        `require('reflect-metadata');
+  it('are never loaded by an app that does not use them', () => {
+    writeFileSync(
+      join(out, 'app.js'),
+      `require('reflect-metadata');
 const { Body, Controller, Get, Module, Post } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { IsEmail } = require('class-validator');
@@ -82,24 +82,23 @@ Module({ imports: [ErrorsModule.forRoot()], controllers: [AppController] })(AppM
   console.log(JSON.stringify({ statuses, packages: [...new Set(loaded)] }));
 })();
 `,
-      );
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
-      const output = execFileSync(process.execPath, ['app.js'], {
-        cwd: out,
-        encoding: 'utf8',
-        env,
-      });
-      const { statuses, packages } = JSON.parse(output) as {
-        statuses: number[];
-        packages: string[];
-      };
-      expect(statuses).toEqual([422, 422, 404]);
-      expect(packages).toContain('class-validator');
-      expect(
-        packages.filter((name) =>
-          OPTIONAL.some((peer) => name === peer || name.startsWith(`${peer}/`)),
-        ),
-      ).toEqual([]);
-    }, 60_000);
-  },
-);
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
+    const output = execFileSync(process.execPath, ['app.js'], {
+      cwd: out,
+      encoding: 'utf8',
+      env,
+    });
+    const { statuses, packages } = JSON.parse(output) as {
+      statuses: number[];
+      packages: string[];
+    };
+    expect(statuses).toEqual([422, 422, 404]);
+    expect(packages).toContain('class-validator');
+    expect(
+      packages.filter((name) =>
+        OPTIONAL.some((peer) => name === peer || name.startsWith(`${peer}/`)),
+      ),
+    ).toEqual([]);
+  }, 60_000);
+});
