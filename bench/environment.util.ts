@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, release, totalmem, type } from 'node:os';
 
 /** Where and how a run was measured, printed with every table. */
@@ -7,7 +9,8 @@ export interface BenchEnvironment {
   readonly cores: number;
   readonly memory: string;
   readonly os: string;
-  readonly node: string;
+  /** The runner's Node (autocannon); the apps run on the measured lines. */
+  readonly runner: string;
   readonly nest: string;
   readonly express: string;
   readonly fastify: string;
@@ -35,10 +38,10 @@ export function describeEnvironment(settings: {
     cores: cpus().length,
     memory: `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`,
     os: `${type()} ${release()}`,
-    node: process.version,
-    nest: version('@nestjs/core'),
-    express: version('@nestjs/platform-express'),
-    fastify: version('@nestjs/platform-fastify'),
+    runner: process.version,
+    nest: version('@nestjs/core', NEST12),
+    express: version('@nestjs/platform-express', NEST12),
+    fastify: version('@nestjs/platform-fastify', NEST12),
     classValidator: version('class-validator'),
     autocannon: version('autocannon'),
     ...settings,
@@ -49,9 +52,13 @@ export function describeEnvironment(settings: {
   };
 }
 
-function version(name: string): string {
+/** The overlay the bench apps load NestJS 12 from (bench/dist/bench → project). */
+const NEST12 = join(__dirname, '../../../compat/nest12/node_modules');
+
+function version(name: string, from?: string): string {
   try {
-    return (require(`${name}/package.json`) as { version: string }).version;
+    const file = from ? join(from, name, 'package.json') : `${name}/package.json`;
+    return (JSON.parse(readFileSync(from ? file : require.resolve(file), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
