@@ -20,6 +20,8 @@ export interface AppSpec {
   readonly alsProbe?: boolean;
   /** The module with `asyncContext: false` (an extra row, never the measured default). */
   readonly noAsyncContext?: boolean;
+  /** The module built from another git ref (`--before`): its compiled src directory. */
+  readonly before?: string;
   /** The Node line the app runs on (NestJS 12 through bench/apps/nest12.preload). */
   readonly node: NodeLine;
 }
@@ -54,6 +56,7 @@ export class BenchApp {
       ...(options.quiet ? ['--quiet'] : []),
       ...(spec.alsProbe ? ['--als-probe'] : []),
       ...(spec.noAsyncContext ? ['--no-async-context'] : []),
+      ...(spec.before ? ['--module-dir', spec.before] : []),
     ];
     const args = spec.variant === 'plain' ? [] : [spec.variant, spec.platform, ...flags];
     const child = fork(script, args, {
@@ -110,8 +113,9 @@ export class BenchApp {
   }
 }
 
-/** `express/module`, `fastify/bare+als`, `fastify/module-noctx`. */
+/** `express/module`, `fastify/bare+als`, `fastify/module-noctx`, `express/before`. */
 function appName(spec: AppSpec): string {
+  if (spec.before) return `${spec.platform}/before`;
   return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.noAsyncContext ? '-noctx' : ''}`;
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { BenchApp } from './bench-app.util';
+import { buildBefore } from './before.util';
 import type { AppSpec } from './bench-app.util';
 import { BENCH_ROUTES, TIMED_ROUTES } from './bench.routes';
 import { describeEnvironment } from './environment.util';
@@ -25,7 +26,8 @@ import { runThroughput } from './throughput.bench';
  * the soak of the module apps, then rewrites the Performance section of
  * README.md and bench/results/node<N>.json. `--smoke`: one short round on
  * every path, nothing written, exit 1 on any unexpected status (what CI
- * runs). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
+ * runs). `--before <ref>`: the module as of a git ref measured in the same
+ * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
  * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md.
  */
 const HARD_DEADLINE_MS = 30 * 60_000;
@@ -51,10 +53,11 @@ function writeReadmeSection(markdown: string): void {
  * that: the module with `asyncContext: false`, and bare Nest with an
  * AsyncLocalStorage switched on and no module.
  */
-function appsOf(node: NodeLine): AppSpec[] {
+function appsOf(node: NodeLine, before?: string): AppSpec[] {
   const specs: AppSpec[] = [];
   for (const platform of ['express', 'fastify'] as const) {
     specs.push({ platform, variant: 'bare', node }, { platform, variant: 'module', node });
+    if (before) specs.push({ platform, variant: 'module', before, node });
     if (node.major === 22) {
       specs.push({ platform, variant: 'module', noAsyncContext: true, node }, { platform, variant: 'bare', alsProbe: true, node });
     }
@@ -72,7 +75,7 @@ function settings() {
       'profile-dir': { type: 'string' },
       'profile-seconds': { type: 'string' },
       'no-soak': { type: 'boolean', default: false },
-      baseline: { type: 'boolean', default: false },
+      before: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -94,7 +97,8 @@ function settings() {
     profileDir: values['profile-dir'] ?? join(PROJECT_ROOT, 'bench/profiles'),
     profileSeconds: num(values['profile-seconds'], 3),
     soak: !smoke && !values['no-soak'],
-    baseline: values.baseline,
+    before: values.before,
+    beforeDir: undefined as string | undefined,
     rounds: num(values.rounds, smoke ? 1 : 7),
     duration: num(values.duration, smoke ? 0.5 : 1),
     warmup: num(values.warmup, smoke ? 0 : 1),
@@ -156,7 +160,7 @@ function memoryRows(apps: readonly BenchApp[], rest: Map<string, number>, peak: 
 }
 
 async function measureLine(node: NodeLine, options: Settings): Promise<LineReport | undefined> {
-  const apps = await startAll(appsOf(node), options.quietLogs);
+  const apps = await startAll(appsOf(node, options.beforeDir), options.quietLogs);
   let line: Omit<LineReport, 'soak'>;
   try {
     const problems = await preflight(apps, BENCH_ROUTES);
@@ -186,17 +190,12 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
   return { ...line, soak };
 }
 
-/** Results of a line as JSON, for the before/after table of later runs. */
-function saveResults(report: LineReport, baseline: boolean): void {
+/** Results of a line as JSON (bench/results/node<N>.json), next to the README section. */
+function saveResults(report: LineReport): void {
   mkdirSync(RESULTS, { recursive: true });
-  const file = join(RESULTS, `${baseline ? 'before-' : ''}node${report.node.major}.json`);
+  const file = join(RESULTS, `node${report.node.major}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${file}`);
-}
-
-function loadBaseline(major: number): LineReport | undefined {
-  const file = join(RESULTS, `before-node${major}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LineReport) : undefined;
 }
 
 async function main(): Promise<number> {
@@ -226,6 +225,7 @@ async function main(): Promise<number> {
     return pass ? 0 : 1;
   }
 
+  if (options.before) options.beforeDir = buildBefore(PROJECT_ROOT, options.before, log);
   const micro = options.smoke ? [] : await runMicro(options.microTimeMs);
   for (const m of micro) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
 
@@ -234,7 +234,7 @@ async function main(): Promise<number> {
     const line = await measureLine(node, options);
     if (!line) return 1;
     lines.push(line);
-    if (!options.smoke && !options.partial) saveResults(line, options.baseline);
+    if (!options.smoke && !options.partial) saveResults(line);
   }
   const unexpectedCount = lines.reduce(
     (sum, line) =>
@@ -245,10 +245,10 @@ async function main(): Promise<number> {
     environment,
     lines: lines.map((line) => ({
       ...line,
-      before: options.baseline ? undefined : loadBaseline(line.node.major),
       profiles: loadProfiles(options.profileDir, line.node.major),
     })),
-    changes: options.baseline ? [] : CHANGES,
+    before: options.before,
+    changes: CHANGES,
     micro,
     unexpectedCount,
   });
@@ -259,7 +259,7 @@ async function main(): Promise<number> {
       log(`UNEXPECTED node${line.node.major} ${u.app} ${u.route}: ${u.count} × ${u.status} (expected ${u.expected})`);
     }
   }
-  if (options.write && !options.baseline) {
+  if (options.write) {
     writeReadmeSection(markdown);
     log(`wrote the Performance section of ${OUTPUT}`);
   }

@@ -31,8 +31,8 @@ export interface LineReport {
   readonly soak?: readonly SoakResult[];
 }
 
-/** One line with what is known around it: its baseline run and its profiles. */
-export type LineInput = LineReport & { readonly before?: LineReport; readonly profiles?: readonly ProfileSummary[] };
+/** One line with its profiles (the last `--cpu-prof` run), if any. */
+export type LineInput = LineReport & { readonly profiles?: readonly ProfileSummary[] };
 
 /** Everything one run measured, for the README section. */
 export interface BenchReport {
@@ -40,6 +40,8 @@ export interface BenchReport {
   readonly lines: readonly LineInput[];
   readonly micro: readonly MicroResult[];
   readonly unexpectedCount: number;
+  /** The git ref measured as "before" (`--before`), if any. */
+  readonly before?: string;
   /** What each optimization bought, hand-written from the profiles (bench/changes.ts). */
   readonly changes?: ReadonlyArray<{ change: string; bought: string }>;
 }
@@ -121,7 +123,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     ...renderGlance(report.lines),
   ];
-  for (const line of report.lines) lines.push(...renderLine(line));
+  for (const line of report.lines) lines.push(...renderLine(line, report.before));
   if (report.changes && report.changes.length > 0) {
     lines.push('### What each change bought', '', '| change | what it bought |', '|---|---|');
     for (const c of report.changes) lines.push(`| ${c.change} | ${c.bought} |`);
@@ -174,26 +176,25 @@ function renderGlance(report: readonly LineInput[]): string[] {
   return lines;
 }
 
-function renderLine(line: LineInput): string[] {
+function renderLine(line: LineInput, beforeRef?: string): string[] {
   const extra = line.summaries.some((s) => s.noContextRatio);
-  const before = line.before;
+  const before = line.summaries.some((s) => s.beforeRatio);
   const lines = [
     `### Node ${line.node.version} (NestJS ${line.nest})`,
     '',
     `| adapter | path | bare Nest req/s (p99) | with ErrorsModule req/s (p99) | module ÷ bare, median (min–max) | ` +
-      `${before ? 'before (same bench, main before issue 11) | ' : ''}` +
+      `${before ? `before (\`${beforeRef}\`) ÷ bare, same rounds | ` : ''}` +
       `${extra ? '`asyncContext: false` ÷ bare | bare + ALS ÷ bare | ' : ''}` +
       'server CPU µs/request: bare / module | target | result |',
     `|---|---|--:|--:|--:|${before ? '--:|' : ''}${extra ? '--:|--:|' : ''}--:|--:|---|`,
   ];
   const misses: string[] = [];
   for (const s of line.summaries) {
-    const was = before?.summaries.find((b) => b.platform === s.platform && b.route.name === s.route.name);
     const ok = passes(s);
     if (!ok) misses.push(`- ${cap(s.platform)}, ${s.route.label}: ${explainMiss(s, line.profiles)}.`);
     lines.push(
       `| ${cap(s.platform)} | ${s.route.label} | ${rate(s.bareRps, s.bareP99)} | ${rate(s.moduleRps, s.moduleP99)} | ${ratioCell(s.ratio)} | ` +
-        `${before ? `${was ? was.ratio.median.toFixed(3) : 'n/a'} | ` : ''}` +
+        `${before ? `${s.beforeRatio ? `${s.beforeRatio.median.toFixed(3)} (${s.beforeCpu?.toFixed(1)} µs)` : 'n/a'} | ` : ''}` +
         `${extra ? `${s.noContextRatio ? s.noContextRatio.median.toFixed(3) : 'n/a'} | ${s.alsRatio ? s.alsRatio.median.toFixed(3) : 'n/a'} | ` : ''}` +
         `${s.bareCpu.toFixed(1)} / ${s.moduleCpu.toFixed(1)} | ≥ ${s.route.target.toFixed(2)} | ${ok ? 'pass' : '**miss** (below)'} |`,
     );

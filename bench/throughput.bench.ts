@@ -53,6 +53,9 @@ export interface RouteSummary {
   /** The module with `asyncContext: false` ÷ bare, when measured (Node 22). */
   readonly noContextRatio?: RatioStats;
   readonly noContextCpu?: number;
+  /** The module built from the `--before` ref ÷ bare, in the same rounds. */
+  readonly beforeRatio?: RatioStats;
+  readonly beforeCpu?: number;
   /** Bare Nest with an AsyncLocalStorage switched on ÷ bare, when measured (Node 22). */
   readonly alsRatio?: RatioStats;
   readonly alsCpu?: number;
@@ -126,6 +129,7 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
       const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
       const noctx = samples.get(sampleKey(`${platform}/module-noctx`, route)) ?? [];
       const als = samples.get(sampleKey(`${platform}/bare+als`, route)) ?? [];
+      const before = samples.get(sampleKey(`${platform}/before`, route)) ?? [];
       if (bare.length === 0 || mod.length === 0) continue;
       summaries.push({
         route,
@@ -138,6 +142,7 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
         moduleCpu: cpu(mod),
         ratio: stats(mod, bare),
         ...(noctx.length > 0 ? { noContextRatio: stats(noctx, bare), noContextCpu: cpu(noctx) } : {}),
+        ...(before.length > 0 ? { beforeRatio: stats(before, bare), beforeCpu: cpu(before) } : {}),
         ...(als.length > 0 ? { alsRatio: stats(als, bare), alsCpu: cpu(als) } : {}),
         rounds,
       });

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
-import { ErrorsModule } from '../../src';
+import type { ErrorsModule as ErrorsModuleType } from '../../src';
 import { failBoot, serveAdmin } from './admin.util';
 import { BenchController } from './bench.controller';
 
@@ -19,6 +19,15 @@ import { BenchController } from './bench.controller';
  * filter and `useGlobalPipes(new ValidationPipe())`, the other
  * `ErrorsModule.forRoot()` and nothing else.
  */
+/** `--module-dir <dir>`: another build of the module (the bench's `--before <ref>`), else this one. */
+function loadErrorsModule(): typeof ErrorsModuleType {
+  const at = process.argv.indexOf('--module-dir');
+  const dir = at === -1 ? '../../src' : process.argv[at + 1];
+  return (require(dir) as { ErrorsModule: typeof ErrorsModuleType }).ErrorsModule;
+}
+
+const ErrorsModule = loadErrorsModule();
+
 @Module({ controllers: [BenchController] })
 class BenchAppModule {
   static withErrorsModule(asyncContext: boolean): DynamicModule {
