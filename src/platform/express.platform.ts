@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { requestIdStorage } from '../request-id/request-id.storage';
-import { assignRequestId } from '../request-id/request-id.util';
+import { requestIdAssigner } from '../request-id/request-id.util';
 import { mountClientErrorHandler } from './client-error.util';
 import { recordAdapterError } from './adapter-error.util';
 import type {
@@ -45,17 +45,19 @@ export class ExpressPlatform implements HttpPlatform {
   }
 
   mountRequestId(options: ResolvedErrorsOptions): void {
+    // Everything that does not depend on the request is read here, once.
     const header = options.requestIdHeader;
+    const assign = requestIdAssigner(options);
     if (options.asyncContext) {
       this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-        const id = assignRequestId(req, options);
+        const id = assign(req);
         res.setHeader(header, id);
         requestIdStorage.run(id, next);
       });
       return;
     }
     this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-      res.setHeader(header, assignRequestId(req, options));
+      res.setHeader(header, assign(req));
       next();
     });
   }

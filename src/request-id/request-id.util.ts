@@ -30,15 +30,47 @@ export function assignRequestId(
   raw: RawRequest,
   options: ResolvedErrorsOptions,
 ): string {
-  const assigned = raw[REQUEST_ID_KEY];
-  if (assigned !== undefined) return assigned;
-  const incoming = raw.headers[options.requestIdHeader];
-  const id =
-    options.trustRequestId && isWellFormedRequestId(incoming)
-      ? incoming
-      : options.generateRequestId();
-  raw[REQUEST_ID_KEY] = id;
-  return id;
+  return requestIdAssigner(options)(raw);
+}
+
+/** The options `requestIdAssigner` reads; resolved options qualify. */
+type AssignerOptions = Pick<
+  ResolvedErrorsOptions,
+  'requestIdHeader' | 'trustRequestId' | 'generateRequestId'
+>;
+
+const assigners = new WeakMap<AssignerOptions, (raw: RawRequest) => string>();
+
+/**
+ * @internal `assignRequestId` with the options read once: the header name,
+ * the trust switch and the generator are fixed at bootstrap, so the hook
+ * that runs on every request reads none of them.
+ */
+export function requestIdAssigner(
+  options: AssignerOptions,
+): (raw: RawRequest) => string {
+  let assign = assigners.get(options);
+  if (assign) return assign;
+  const header = options.requestIdHeader;
+  const generate = options.generateRequestId;
+  assign = options.trustRequestId
+    ? (raw) => {
+        const assigned = raw[REQUEST_ID_KEY];
+        if (assigned !== undefined) return assigned;
+        const incoming = raw.headers[header];
+        const id = isWellFormedRequestId(incoming) ? incoming : generate();
+        raw[REQUEST_ID_KEY] = id;
+        return id;
+      }
+    : (raw) => {
+        const assigned = raw[REQUEST_ID_KEY];
+        if (assigned !== undefined) return assigned;
+        const id = generate();
+        raw[REQUEST_ID_KEY] = id;
+        return id;
+      };
+  assigners.set(options, assign);
+  return assign;
 }
 
 /** @internal The id assigned to a request, if any. */
