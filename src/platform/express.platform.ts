@@ -14,6 +14,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { PathMethodsCache } from './path-methods.cache';
 import { toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { routeStreamErrors } from './streamable-file.util';
@@ -39,6 +40,7 @@ type ExpressApp = {
 export class ExpressPlatform implements HttpPlatform {
   readonly name = 'express';
   private readonly app: ExpressApp;
+  private readonly methodsCache = new PathMethodsCache();
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.app = adapter.getInstance<ExpressApp>();
@@ -99,10 +101,14 @@ export class ExpressPlatform implements HttpPlatform {
     );
   }
 
-  methodsFor(path: string): string[] {
-    const found = new Set<string>();
-    walk((this.app.router ?? this.app._router)?.stack ?? [], path, found);
-    return [...found];
+  methodsFor(path: string): readonly string[] {
+    const stack = (this.app.router ?? this.app._router)?.stack ?? [];
+    // A route added at the top level after bootstrap changes the stack's length.
+    return this.methodsCache.get(path, stack.length, () => {
+      const found = new Set<string>();
+      walk(stack, path, found);
+      return [...found];
+    });
   }
 
   headersSent(response: unknown): boolean {

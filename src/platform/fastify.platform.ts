@@ -20,6 +20,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { PathMethodsCache } from './path-methods.cache';
 import { toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { setsCaching, staleHeaderNames } from './response-headers.util';
@@ -63,6 +64,7 @@ export class FastifyPlatform implements HttpPlatform {
   readonly name = 'fastify';
   private readonly fastify: FastifyInstance;
   private readonly methods = new Set<string>();
+  private readonly methodsCache = new PathMethodsCache();
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
@@ -159,9 +161,12 @@ export class FastifyPlatform implements HttpPlatform {
     // Nest's not-found handler covers every path on Fastify.
   }
 
-  methodsFor(path: string): string[] {
-    return [...this.methods].filter(
-      (method) => this.fastify.findRoute({ method, url: path }) !== null,
+  methodsFor(path: string): readonly string[] {
+    // Fastify refuses new routes once it is ready; the count covers the boot.
+    return this.methodsCache.get(path, this.methods.size, () =>
+      [...this.methods].filter(
+        (method) => this.fastify.findRoute({ method, url: path }) !== null,
+      ),
     );
   }
 

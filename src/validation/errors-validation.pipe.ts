@@ -49,11 +49,19 @@ export class ErrorsValidationPipe extends ValidationPipe {
     this.maxDepth = maxDepth ?? DEFAULT_MAX_DEPTH;
   }
 
-  override async transform(
+  override transform(
     value: unknown,
     metadata: ArgumentMetadata,
   ): Promise<unknown> {
+    // Parameters that are not validated (primitives, no metatype) skip the checks and their async frame.
     if (!this.toValidate(metadata)) return super.transform(value, metadata);
+    return this.transformValidated(value, metadata);
+  }
+
+  private async transformValidated(
+    value: unknown,
+    metadata: ArgumentMetadata,
+  ): Promise<unknown> {
     assertAcceptable(value, metadata, this.maxDepth);
     try {
       return await super.transform(value, metadata);
