@@ -57,13 +57,17 @@ function appsOf(node: NodeLine, before?: string): AppSpec[] {
   const specs: AppSpec[] = [];
   for (const platform of ['express', 'fastify'] as const) {
     specs.push({ platform, variant: 'bare', node }, { platform, variant: 'module', node });
-    if (before) specs.push({ platform, variant: 'module', before, node });
+    // The before/after column on the default line only: it prices the changes, the other lines their Node.
+    if (before && node.major === 24) specs.push({ platform, variant: 'module', before, node });
     if (node.major === 22) {
       specs.push({ platform, variant: 'module', noAsyncContext: true, node }, { platform, variant: 'bare', alsProbe: true, node });
     }
   }
   return specs;
 }
+
+/** Lines the full run soaks: the ones the targets are set for. */
+const SOAK_LINES: readonly number[] = [24, 26];
 
 function settings() {
   const { values } = parseArgs({
@@ -139,7 +143,7 @@ async function soakPhase(node: NodeLine, options: Settings) {
     log(`soak node${node.major}: ${options.soakRequests} requests per module app with distinct request ids`);
     return await runSoak(apps, BENCH_ROUTES, {
       requests: options.soakRequests,
-      warmupRequests: Math.min(20_000, options.soakRequests),
+      warmupRequests: Math.min(10_000, options.soakRequests),
       connections: options.connections,
       log,
     });
@@ -149,11 +153,17 @@ async function soakPhase(node: NodeLine, options: Settings) {
 }
 
 /** Extra memory of the module over bare Nest, per adapter: at rest (after warm-up and GC) and peak. */
-function memoryRows(apps: readonly BenchApp[], rest: Map<string, number>, peak: Map<string, number>): MemoryRow[] {
+function memoryRows(
+  apps: readonly BenchApp[],
+  rest: Map<string, { rss: number; heap: number }>,
+  peak: Map<string, number>,
+): MemoryRow[] {
   return (['express', 'fastify'] as const).map((platform) => ({
     platform,
-    bareRest: rest.get(`${platform}/bare`) ?? Number.NaN,
-    moduleRest: rest.get(`${platform}/module`) ?? Number.NaN,
+    bareRest: rest.get(`${platform}/bare`)?.rss ?? Number.NaN,
+    moduleRest: rest.get(`${platform}/module`)?.rss ?? Number.NaN,
+    bareHeap: rest.get(`${platform}/bare`)?.heap ?? Number.NaN,
+    moduleHeap: rest.get(`${platform}/module`)?.heap ?? Number.NaN,
     barePeak: peak.get(`${platform}/bare`) ?? Number.NaN,
     modulePeak: peak.get(`${platform}/module`) ?? Number.NaN,
   })).filter((row) => apps.some((app) => app.spec.platform === row.platform));
@@ -169,11 +179,13 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
       return undefined;
     }
     log(`preflight ok on Node ${node.version}, NestJS ${apps[0].nest}: ${apps.length} apps × ${BENCH_ROUTES.length} paths`);
-    // Warm-up first, then memory at rest (after GC), then the timed rounds.
-    await runThroughput(apps, options.routes, { ...options, rounds: 0, log });
-    const rest = new Map<string, number>();
-    for (const app of apps) rest.set(app.name, (await app.stats(true)).rss);
-    const throughput = await runThroughput(apps, options.routes, { ...options, warmup: 0, log });
+    // At rest: booted, every path answered once (the preflight), after GC.
+    const rest = new Map<string, { rss: number; heap: number }>();
+    for (const app of apps) {
+      const stats = await app.stats(true);
+      rest.set(app.name, { rss: stats.rss, heap: stats.heapUsed });
+    }
+    const throughput = await runThroughput(apps, options.routes, { ...options, log });
     const peak = new Map<string, number>();
     for (const app of apps) peak.set(app.name, (await app.stats(false)).maxRss);
     line = {
@@ -186,7 +198,8 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
   }
-  const soak = options.soak ? await soakPhase(node, options) : undefined;
+  // The soak judges the target lines (24, 26); Node 22 is priced, not soaked (a full run stays under 15 minutes).
+  const soak = options.soak && SOAK_LINES.includes(node.major) ? await soakPhase(node, options) : undefined;
   return { ...line, soak };
 }
 

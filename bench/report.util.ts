@@ -13,9 +13,12 @@ export const MEMORY_TARGET_BYTES = 5 * 1024 * 1024;
 /** RSS of bare Nest and the module on one adapter, bytes. */
 export interface MemoryRow {
   readonly platform: 'express' | 'fastify';
-  /** After warm-up and two forced GCs. */
+  /** Booted, every path answered once, after two forced GCs. */
   readonly bareRest: number;
   readonly moduleRest: number;
+  /** Heap used at the same moment (steadier than RSS, shown, not judged). */
+  readonly bareHeap: number;
+  readonly moduleHeap: number;
   /** Peak RSS over the whole throughput run. */
   readonly barePeak: number;
   readonly modulePeak: number;
@@ -212,20 +215,23 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
   }
   if (misses.length > 0) lines.push('Misses, and why:', '', ...misses, '');
   lines.push(
-    '| adapter | RSS at rest, bare → module (Δ) | peak RSS, bare → module (Δ) | target | result |',
-    '|---|--:|--:|--:|---|',
+    '| adapter | RSS at rest, bare → module (Δ) | heap at rest, bare → module (Δ) | peak RSS, bare → module (Δ) | target | result |',
+    '|---|--:|--:|--:|--:|---|',
   );
   for (const m of line.memory) {
     const ok = memoryPasses(m);
     lines.push(
       `| ${cap(m.platform)} | ${formatMiB(m.bareRest)} → ${formatMiB(m.moduleRest)} (${formatMiB(m.moduleRest - m.bareRest, true)}) | ` +
+        `${formatMiB(m.bareHeap)} → ${formatMiB(m.moduleHeap)} (${formatMiB(m.moduleHeap - m.bareHeap, true)}) | ` +
         `${formatMiB(m.barePeak)} → ${formatMiB(m.modulePeak)} (${formatMiB(m.modulePeak - m.barePeak, true)}) | ` +
         `≤ ${formatMiB(MEMORY_TARGET_BYTES, true)} | ${ok.rest && ok.peak ? 'pass' : `**miss** (${ok.rest ? 'peak' : ok.peak ? 'at rest' : 'both'})`} |`,
     );
   }
   lines.push(
     '',
-    'At rest: RSS after warm-up on every path and two forced GCs. Peak: the process\'s maximum RSS over the whole run.',
+    'At rest: booted, each path answered once (the preflight), after two forced GCs. Peak: the process\'s maximum RSS ' +
+      'over the whole throughput run. RSS is judged; between two processes of the same app it varies by about 2 MiB ' +
+      'by itself, and the peak by more (it depends on when the GC ran), so the heap is shown beside it.',
     '',
     ...renderSoak(line.soak),
   );
@@ -233,7 +239,13 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
 }
 
 function renderSoak(soak: readonly SoakResult[] | undefined): string[] {
-  if (!soak) return ['The soak was not part of this run (`npm run bench -- --soak` runs it alone).', ''];
+  if (!soak) {
+    return [
+      'No soak on this line in this run: a full run soaks the target lines, Node 24 and 26 ' +
+        '(`npm run bench -- --soak --node 22` runs it alone).',
+      '',
+    ];
+  }
   return [
     `Soak: ${formatInt(soak[0]?.requests ?? 0)} requests per module app across all six paths, each with its own ` +
       '`x-request-id`, after a warm-up; heap and RSS read after forced GC (`--expose-gc`) at start and end. ' +
