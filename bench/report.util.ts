@@ -75,6 +75,13 @@ export function explainMiss(summary: RouteSummary, profiles: readonly ProfileSum
       : `every round was under it (${min.toFixed(2)}–${max.toFixed(2)})`,
   );
   parts.push(`server CPU ${signed(summary.moduleCpu - summary.bareCpu)} µs per request with the module`);
+  if (summary.noContextRatio && summary.alsRatio) {
+    parts.push(
+      `without the async context (\`asyncContext: false\`) the module measured ${summary.noContextRatio.median.toFixed(3)}, ` +
+        `and one AsyncLocalStorage alone, without the module, costs bare Nest ${summary.alsRatio.median.toFixed(3)}: ` +
+        'on this Node the async_hooks behind AsyncLocalStorage are most of the price',
+    );
+  }
   const profile = profiles.find((p) => p.variant === 'module' && p.platform === summary.platform && p.route === summary.route.name);
   const bare = profiles.find((p) => p.variant === 'bare' && p.platform === summary.platform && p.route === summary.route.name);
   if (profile) {
