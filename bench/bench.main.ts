@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -255,7 +256,7 @@ async function main(): Promise<number> {
     0,
   );
   const markdown = renderMarkdown({
-    environment,
+    environment: { ...environment, loadEnd: loadavg()[0] },
     lines: lines.map((line) => ({
       ...line,
       profiles: loadProfiles(options.profileDir, line.node.major),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 
 /** Where and how a run was measured, printed with every table. */
 export interface BenchEnvironment {
@@ -20,6 +20,9 @@ export interface BenchEnvironment {
   readonly rounds: number;
   readonly duration: number;
   readonly warmup: number;
+  /** 1-minute load average when the run started, and when it ended (set by the runner). */
+  readonly loadStart: number;
+  readonly loadEnd?: number;
   /** One sentence saying whether the apps log their 500s. */
   readonly logging: string;
 }
@@ -45,6 +48,7 @@ export function describeEnvironment(settings: {
     classValidator: version('class-validator'),
     autocannon: version('autocannon'),
     ...settings,
+    loadStart: loadavg()[0],
     logging: settings.quietLogs
       ? 'The Nest logger is silenced in every app alike (`--quiet-logs`), so the 500 rows measure the filters without logging.'
       : 'Logging is on in every app alike: on the 500 path both Nest\'s default filter and the module log the error ' +

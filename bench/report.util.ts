@@ -127,6 +127,7 @@ export function renderMarkdown(report: BenchReport): string {
       `the median ratio with its min–max. ${env.logging} Every response status is checked: ` +
       `${report.unexpectedCount === 0 ? 'all were the expected ones' : `**${report.unexpectedCount} were not**`}.`,
     '',
+    ...renderLoad(env),
     'Targets: module ÷ bare ≥ 0.97 on the success path and ≥ 0.95 on every error path (the 422 against bare Nest\'s 400, ' +
       `the router's 404 included); extra RSS ≤ ${formatMiB(MEMORY_TARGET_BYTES)} at rest and at peak; ` +
       `${formatInt(report.lines.find((l) => l.soak)?.soak?.[0]?.requests ?? 200_000)} requests of soak with a flat heap.`,
@@ -154,6 +155,26 @@ export function renderMarkdown(report: BenchReport): string {
   }
   lines.push(...RERUN);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How busy the machine was: a ratio measured while other work ran is
+ * weaker evidence, and the section says so instead of hiding it.
+ */
+function renderLoad(env: BenchEnvironment): string[] {
+  const end = env.loadEnd ?? env.loadStart;
+  const busiest = Math.max(env.loadStart, end);
+  if (busiest < env.cores * 0.75) {
+    return [`The machine was otherwise idle (1-minute load average ${env.loadStart.toFixed(1)} → ${end.toFixed(1)} on ${env.cores} cores).`, ''];
+  }
+  return [
+    `**This run shared the machine**: the 1-minute load average was ${env.loadStart.toFixed(1)} at the start and ` +
+      `${end.toFixed(1)} at the end, on ${env.cores} cores, so the apps got a fraction of a core each and req/s swung ` +
+      'between rounds far more than the module\'s cost. Paired rounds cancel slow drift, not that: where a row\'s ' +
+      'min–max straddles its target, the verdict is not conclusive either way, and the server CPU per request (less ' +
+      'sensitive to sharing) is the better guide. A miss still stays a miss in the tables.',
+    '',
+  ];
 }
 
 /** One row per Node line and adapter: every target, pass or miss. */
