@@ -208,7 +208,9 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
 function saveResults(report: LineReport): void {
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `node${report.node.major}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  // The binary's path is this machine's, not a result.
+  const node = { major: report.node.major, version: report.node.version };
+  writeFileSync(file, `${JSON.stringify({ ...report, node }, null, 2)}\n`);
   log(`wrote ${file}`);
 }
 
