@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import type { AdminMessage } from './apps/admin.util';
 import type { Variant } from './bench.routes';
+import type { NodeLine } from './node-lines.util';
 
 /** Memory of an app process, in bytes. */
 export type MemoryStats = Omit<Extract<AdminMessage, { type: 'stats' }>, 'type'>;
@@ -14,13 +15,15 @@ export interface AppSpec {
   readonly platform: 'node' | 'express' | 'fastify';
   /**
    * Bare Nest with an `AsyncLocalStorage` switched on and nothing else: shows
-   * what Node's async context costs a Nest app by itself (see als-probe).
+   * what Node's async context costs a Nest app by itself.
    */
   readonly alsProbe?: boolean;
-  /** Node binary for the app (default: the runner's). */
-  readonly node?: string;
-  /** Label of that Node, for names. */
-  readonly nodeLabel?: string;
+  /** The module with `asyncContext: false` (an extra row, never the measured default). */
+  readonly noAsyncContext?: boolean;
+  /** The module built from another git ref (`--before`): its compiled src directory. */
+  readonly before?: string;
+  /** The Node line the app runs on (NestJS 12 through bench/apps/nest12.preload). */
+  readonly node: NodeLine;
 }
 
 const BOOT_TIMEOUT_MS = 30_000;
@@ -28,18 +31,20 @@ const ADMIN_TIMEOUT_MS = 10_000;
 
 /**
  * One bench app in its own process on 127.0.0.1 (a free port picked by the
- * OS), started with `--expose-gc` and an IPC channel for memory stats. Its
- * stdout/stderr go to /dev/null, so logging costs what a write costs, not
- * what a terminal costs.
+ * OS), on its Node line's binary, started with `--expose-gc` and an IPC
+ * channel for memory stats and profiling. Its stdout/stderr go to /dev/null,
+ * so logging costs what a write costs, not what a terminal costs.
  */
 export class BenchApp {
   private constructor(
     readonly spec: AppSpec,
     readonly url: string,
+    /** `@nestjs/core` version the process loaded. */
+    readonly nest: string,
     private readonly child: ChildProcess,
   ) {}
 
-  /** Short name for tables: `express/module`, `node/plain`. */
+  /** Short name for tables: `express/module`, `fastify/module-noctx`. */
   get name(): string {
     return appName(this.spec);
   }
@@ -47,31 +52,53 @@ export class BenchApp {
   static async start(spec: AppSpec, options: { quiet: boolean }): Promise<BenchApp> {
     const script =
       spec.variant === 'plain' ? join(__dirname, 'apps/plain-http.main.js') : join(__dirname, 'apps/nest-app.main.js');
-    const flags = [...(options.quiet ? ['--quiet'] : []), ...(spec.alsProbe ? ['--als-probe'] : [])];
+    const flags = [
+      ...(options.quiet ? ['--quiet'] : []),
+      ...(spec.alsProbe ? ['--als-probe'] : []),
+      ...(spec.noAsyncContext ? ['--no-async-context'] : []),
+      ...(spec.before ? ['--module-dir', spec.before] : []),
+    ];
     const args = spec.variant === 'plain' ? [] : [spec.variant, spec.platform, ...flags];
     const child = fork(script, args, {
-      execArgv: ['--expose-gc'],
-      ...(spec.node ? { execPath: spec.node } : {}),
+      execArgv: ['--expose-gc', '--require', join(__dirname, 'apps/nest12.preload.js')],
+      execPath: spec.node.path,
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
     });
-    const port = await waitForReady(child, appName(spec));
-    return new BenchApp(spec, `http://127.0.0.1:${port}`, child);
+    const ready = await waitForReady(child, appName(spec));
+    return new BenchApp(spec, `http://127.0.0.1:${ready.port}`, ready.nest, child);
   }
 
   /** Memory now; after two forced GCs when `gc` is true. */
-  stats(gc: boolean): Promise<MemoryStats> {
+  async stats(gc: boolean): Promise<MemoryStats> {
+    const { type: _type, ...stats } = await this.ask({ type: 'stats', gc }, 'stats');
+    return stats;
+  }
+
+  /** Starts the app's CPU profiler. */
+  async profileStart(): Promise<void> {
+    await this.ask({ type: 'profile-start' }, 'profiled');
+  }
+
+  /** Stops it and has the app write the `.cpuprofile` to `file`. */
+  async profileStop(file: string): Promise<void> {
+    await this.ask({ type: 'profile-stop', file }, 'profiled');
+  }
+
+  private ask<T extends AdminMessage['type']>(
+    request: Parameters<NonNullable<ChildProcess['send']>>[0],
+    answer: T,
+  ): Promise<Extract<AdminMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no stats within ${ADMIN_TIMEOUT_MS} ms`)), ADMIN_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error(`${this.name}: no ${answer} within ${ADMIN_TIMEOUT_MS} ms`)), ADMIN_TIMEOUT_MS);
       const onMessage = (message: AdminMessage): void => {
-        if (message.type !== 'stats') return;
+        if (message.type !== answer) return;
         clearTimeout(timer);
         this.child.off('message', onMessage);
-        const { type: _type, ...stats } = message;
-        resolve(stats);
+        resolve(message as Extract<AdminMessage, { type: T }>);
       };
       this.child.on('message', onMessage);
-      this.child.send({ type: 'stats', gc });
+      this.child.send(request);
     });
   }
 
@@ -86,13 +113,14 @@ export class BenchApp {
   }
 }
 
-/** `express/module`, `fastify/bare+als`, `fastify/module@node24`. */
+/** `express/module`, `fastify/bare+als`, `fastify/module-noctx`, `express/before`. */
 function appName(spec: AppSpec): string {
-  return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.nodeLabel ? `@${spec.nodeLabel}` : ''}`;
+  if (spec.before) return `${spec.platform}/before`;
+  return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.noAsyncContext ? '-noctx' : ''}`;
 }
 
 /** Resolves with the app's port; a failed boot reports its error over IPC. */
-function waitForReady(child: ChildProcess, name: string): Promise<number> {
+function waitForReady(child: ChildProcess, name: string): Promise<{ port: number; nest: string }> {
   return new Promise((resolve, reject) => {
     let booted = false;
     let reason = '';
@@ -110,7 +138,7 @@ function waitForReady(child: ChildProcess, name: string): Promise<number> {
       if (message.type !== 'ready') return;
       booted = true;
       clearTimeout(timer);
-      resolve(message.port);
+      resolve({ port: message.port, nest: message.nest });
     });
   });
 }

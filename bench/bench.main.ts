@@ -1,36 +1,41 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { spawnSync } from 'node:child_process';
-
-import { findSecondNode, runAlsProbe } from './als-probe.bench';
-import { HOSTILE_MEMBERS, runHostile } from './hostile.bench';
-import type { HostileRow } from './hostile.bench';
-import type { ProbeRow } from './als-probe.bench';
 import { BenchApp } from './bench-app.util';
+import { buildBefore } from './before.util';
 import type { AppSpec } from './bench-app.util';
-import { BENCH_ROUTES } from './bench.routes';
+import { BENCH_ROUTES, TIMED_ROUTES } from './bench.routes';
 import { describeEnvironment } from './environment.util';
 import { runMicro } from './micro.bench';
+import { parseNodeLines, resolveNodeLines } from './node-lines.util';
+import type { NodeLine } from './node-lines.util';
 import { preflight } from './preflight.util';
+import { loadProfiles, runProfiles } from './profile.bench';
+import { CHANGES } from './changes';
 import { renderMarkdown } from './report.util';
+import type { LineReport, MemoryRow } from './report.util';
 import { runSoak } from './soak.bench';
-import type { SoakResult } from './soak.bench';
 import { runThroughput } from './throughput.bench';
 
 /**
- * `npm run bench [-- --smoke | --soak] [--rounds N] [--duration S] ...`
+ * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --cpu-prof] [--rounds N] [--duration S] ...`
  *
- * Full run: micro-benchmark, interleaved throughput rounds, peak RSS, soak,
- * then rewrites the Performance section of README.md. `--smoke`: one short round, no
- * soak, nothing written, exit 1 on any unexpected status (what CI runs).
- * `--soak`: only the soak, printed.
+ * Full run, per Node line (default 24; NestJS 12 in every app): preflight,
+ * interleaved paired rounds on every timed path, memory at rest and at peak,
+ * the soak of the module apps, then rewrites the Performance section of
+ * README.md and bench/results/node<N>.json. `--smoke`: one short round on
+ * every path, nothing written, exit 1 on any unexpected status (what CI
+ * runs). `--before <ref>`: the module as of a git ref measured in the same
+ * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
+ * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md.
  */
 const HARD_DEADLINE_MS = 30 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
 const PROJECT_ROOT = join(__dirname, '../../..');
 const OUTPUT = join(PROJECT_ROOT, 'README.md');
+const RESULTS = join(PROJECT_ROOT, 'bench/results');
 const START = '<!-- performance:start -->';
 const END = '<!-- performance:end -->';
 
@@ -43,84 +48,103 @@ function writeReadmeSection(markdown: string): void {
   writeFileSync(OUTPUT, `${readme.slice(0, start + START.length)}\n${markdown.trim()}\n${readme.slice(end)}`);
 }
 
-const NEST_APPS: AppSpec[] = [
-  { platform: 'express', variant: 'bare' },
-  { platform: 'express', variant: 'module' },
-  { platform: 'fastify', variant: 'bare' },
-  { platform: 'fastify', variant: 'module' },
-];
+/**
+ * The apps of one Node line, each bare/module pair adjacent. On Node 22,
+ * where AsyncLocalStorage still runs on async_hooks, two extra rows price
+ * that: the module with `asyncContext: false`, and bare Nest with an
+ * AsyncLocalStorage switched on and no module.
+ */
+function appsOf(node: NodeLine, before?: string): AppSpec[] {
+  const specs: AppSpec[] = [];
+  for (const platform of ['express', 'fastify'] as const) {
+    specs.push({ platform, variant: 'bare', node }, { platform, variant: 'module', node });
+    // The before/after column on the default line only: it prices the changes, the other lines their Node.
+    if (before && node.major === 24) specs.push({ platform, variant: 'module', before, node });
+    if (node.major === 22) {
+      specs.push({ platform, variant: 'module', noAsyncContext: true, node }, { platform, variant: 'bare', alsProbe: true, node });
+    }
+  }
+  return specs;
+}
 
-/** Bare Nest plus an AsyncLocalStorage: measured beside the pairs, never a target. */
-const PROBE_APPS: AppSpec[] = [
-  { platform: 'express', variant: 'bare', alsProbe: true },
-  { platform: 'fastify', variant: 'bare', alsProbe: true },
-];
-
-/** Throughput order: each bare/module pair adjacent, the probe after its pair. */
-const THROUGHPUT_APPS: AppSpec[] = [
-  { platform: 'node', variant: 'plain' },
-  NEST_APPS[0],
-  NEST_APPS[1],
-  PROBE_APPS[0],
-  NEST_APPS[2],
-  NEST_APPS[3],
-  PROBE_APPS[1],
-];
+/** Lines the full run soaks: the ones the targets are set for. */
+const SOAK_LINES: readonly number[] = [24, 26];
 
 function settings() {
   const { values } = parseArgs({
     options: {
+      node: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       soak: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
+      'profile-seconds': { type: 'string' },
+      'no-soak': { type: 'boolean', default: false },
+      before: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'soak-requests': { type: 'string' },
-      'hostile-requests': { type: 'string' },
       'quiet-logs': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
-      'probe-node': { type: 'string' },
-      'no-probe': { type: 'boolean', default: false },
     },
   });
   const smoke = values.smoke;
   const num = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+  const only = (route: { name: string }) => !values.only || values.only.split(',').includes(route.name);
   return {
+    nodes: parseNodeLines(values.node),
     smoke,
     soakOnly: values.soak,
+    cpuProf: values['cpu-prof'],
+    profileDir: values['profile-dir'] ?? join(PROJECT_ROOT, 'bench/profiles'),
+    profileSeconds: num(values['profile-seconds'], 3),
+    soak: !smoke && !values['no-soak'],
+    before: values.before,
+    beforeDir: undefined as string | undefined,
     rounds: num(values.rounds, smoke ? 1 : 7),
-    duration: num(values.duration, smoke ? 1 : 1.5),
-    warmup: num(values.warmup, smoke ? 0 : 1.5),
+    duration: num(values.duration, smoke ? 0.5 : 1),
+    warmup: num(values.warmup, smoke ? 0 : 1),
     connections: num(values.connections, 10),
-    hostileRequests: Math.max(1, num(values['hostile-requests'], smoke ? 1 : 5)),
-    soakRequests: Math.max(num(values['soak-requests'], 200_000), smoke ? 0 : 1),
-    microTimeMs: smoke ? 50 : 1000,
+    soakRequests: Math.max(num(values['soak-requests'], 200_000), 1),
+    microTimeMs: smoke ? 50 : 500,
     quietLogs: values['quiet-logs'],
-    probe: !values['no-probe'],
-    probeNode: values['probe-node'],
-    routes: values.only ? BENCH_ROUTES.filter((route) => values.only!.split(',').includes(route.name)) : BENCH_ROUTES,
-    write: !smoke && !values.soak && !values['no-write'] && !values.only,
+    // The smoke checks every path; the throughput rounds time the five of issue 11.
+    routes: (smoke ? BENCH_ROUTES : TIMED_ROUTES).filter(only),
+    partial: values.only !== undefined,
+    write: !smoke && !values.soak && !values['no-write'] && !values.only && !values['cpu-prof'],
   };
 }
+
+type Settings = ReturnType<typeof settings>;
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 async function startAll(specs: AppSpec[], quiet: boolean): Promise<BenchApp[]> {
   const apps: BenchApp[] = [];
   // One at a time: boots compete for the same two cores.
-  for (const spec of specs) apps.push(await BenchApp.start(spec, { quiet }));
+  try {
+    for (const spec of specs) apps.push(await BenchApp.start(spec, { quiet }));
+  } catch (error) {
+    await Promise.all(apps.map((app) => app.stop()));
+    throw error;
+  }
   return apps;
 }
 
-async function soakPhase(options: ReturnType<typeof settings>): Promise<SoakResult[]> {
-  const apps = await startAll(NEST_APPS, options.quietLogs);
+/** The soak of the module apps of one line (bare Nest is no target). */
+async function soakPhase(node: NodeLine, options: Settings) {
+  const apps = await startAll(
+    appsOf(node).filter((spec) => spec.variant === 'module' && !spec.noAsyncContext),
+    options.quietLogs,
+  );
   try {
-    log(`soak: ${options.soakRequests} requests per app with distinct request ids`);
+    log(`soak node${node.major}: ${options.soakRequests} requests per module app with distinct request ids`);
     return await runSoak(apps, BENCH_ROUTES, {
       requests: options.soakRequests,
-      warmupRequests: Math.min(20_000, options.soakRequests),
+      warmupRequests: Math.min(10_000, options.soakRequests),
       connections: options.connections,
       log,
     });
@@ -129,72 +153,127 @@ async function soakPhase(options: ReturnType<typeof settings>): Promise<SoakResu
   }
 }
 
-/**
- * The success path with and without an AsyncLocalStorage on a second Node:
- * the project's Node 24 (compat/nest12) or `--probe-node <path>`, when present.
- */
-async function probePhase(options: ReturnType<typeof settings>): Promise<ProbeRow[]> {
-  const second = options.probeNode ?? (options.smoke ? undefined : findSecondNode(PROJECT_ROOT));
-  if (!second) return [];
-  const version = spawnSync(second, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
-  if (!version) return [];
-  const nodes = [{ label: `Node ${version}`, path: second }];
-  log(`probe: success path with and without AsyncLocalStorage on ${nodes.map((n) => n.label).join(', ')}`);
-  // Fewer rounds than the main table: it explains a cost, it sets no target.
-  const rounds = Math.min(options.rounds, 5);
-  return runAlsProbe(nodes, { ...options, rounds, warmup: Math.min(options.warmup, 1), quiet: options.quietLogs, log });
+/** Extra memory of the module over bare Nest, per adapter: at rest (after warm-up and GC) and peak. */
+function memoryRows(
+  apps: readonly BenchApp[],
+  rest: Map<string, { rss: number; heap: number }>,
+  peak: Map<string, number>,
+): MemoryRow[] {
+  return (['express', 'fastify'] as const).map((platform) => ({
+    platform,
+    bareRest: rest.get(`${platform}/bare`)?.rss ?? Number.NaN,
+    moduleRest: rest.get(`${platform}/module`)?.rss ?? Number.NaN,
+    bareHeap: rest.get(`${platform}/bare`)?.heap ?? Number.NaN,
+    moduleHeap: rest.get(`${platform}/module`)?.heap ?? Number.NaN,
+    barePeak: peak.get(`${platform}/bare`) ?? Number.NaN,
+    modulePeak: peak.get(`${platform}/module`) ?? Number.NaN,
+  })).filter((row) => apps.some((app) => app.spec.platform === row.platform));
+}
+
+async function measureLine(node: NodeLine, options: Settings): Promise<LineReport | undefined> {
+  const apps = await startAll(appsOf(node, options.beforeDir), options.quietLogs);
+  let line: Omit<LineReport, 'soak'>;
+  try {
+    const problems = await preflight(apps, BENCH_ROUTES);
+    if (problems.length > 0) {
+      for (const problem of problems) log(`PREFLIGHT FAILED node${node.major} ${problem}`);
+      return undefined;
+    }
+    log(`preflight ok on Node ${node.version}, NestJS ${apps[0].nest}: ${apps.length} apps × ${BENCH_ROUTES.length} paths`);
+    // At rest: booted, every path answered once (the preflight), after GC.
+    const rest = new Map<string, { rss: number; heap: number }>();
+    for (const app of apps) {
+      const stats = await app.stats(true);
+      rest.set(app.name, { rss: stats.rss, heap: stats.heapUsed });
+    }
+    const throughput = await runThroughput(apps, options.routes, { ...options, log });
+    const peak = new Map<string, number>();
+    for (const app of apps) peak.set(app.name, (await app.stats(false)).maxRss);
+    line = {
+      node,
+      nest: apps[0].nest,
+      summaries: throughput.summaries,
+      memory: memoryRows(apps, rest, peak),
+      unexpected: throughput.unexpected,
+    };
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+  // The soak judges the target lines (24, 26); Node 22 is priced, not soaked (a full run stays under 15 minutes).
+  const soak = options.soak && SOAK_LINES.includes(node.major) ? await soakPhase(node, options) : undefined;
+  return { ...line, soak };
+}
+
+/** Results of a line as JSON (bench/results/node<N>.json), next to the README section. */
+function saveResults(report: LineReport): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `node${report.node.major}.json`);
+  // The binary's path is this machine's, not a result.
+  const node = { major: report.node.major, version: report.node.version };
+  writeFileSync(file, `${JSON.stringify({ ...report, node }, null, 2)}\n`);
+  log(`wrote ${file}`);
 }
 
 async function main(): Promise<number> {
   const options = settings();
+  const nodes = resolveNodeLines(PROJECT_ROOT, options.nodes, log);
   const environment = describeEnvironment(options);
-  log(`nestjs-api-errors bench: ${environment.cpu} × ${environment.cores}, Node ${environment.node}, Nest ${environment.nest}`);
+  log(`nestjs-api-errors bench: ${environment.cpu} × ${environment.cores}, Node ${nodes.map((n) => n.version).join(', ')}`);
   log(environment.logging);
+
+  if (options.cpuProf) {
+    for (const node of nodes) {
+      await runProfiles(node, options.routes, {
+        dir: options.profileDir,
+        seconds: options.profileSeconds,
+        warmup: Math.max(options.warmup, 1),
+        connections: options.connections,
+        quiet: options.quietLogs,
+        projectRoot: PROJECT_ROOT,
+        log,
+      });
+    }
+    return 0;
+  }
   if (options.soakOnly) {
-    const soak = await soakPhase(options);
-    return soak.every((s) => s.pass) ? 0 : 1;
+    let pass = true;
+    for (const node of nodes) pass = (await soakPhase(node, options)).every((s) => s.pass) && pass;
+    return pass ? 0 : 1;
   }
 
-  log(`micro-benchmark (${options.microTimeMs} ms per step)`);
-  const micro = await runMicro(options.microTimeMs);
+  if (options.before) options.beforeDir = buildBefore(PROJECT_ROOT, options.before, log);
+  const micro = options.smoke ? [] : await runMicro(options.microTimeMs);
   for (const m of micro) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
 
-  const apps = await startAll(THROUGHPUT_APPS, options.quietLogs);
-  let report;
-  let hostile: HostileRow[] = [];
-  try {
-    const problems = await preflight(apps, BENCH_ROUTES);
-    if (problems.length > 0) {
-      for (const problem of problems) log(`PREFLIGHT FAILED ${problem}`);
-      return 1;
-    }
-    log(`preflight ok: ${apps.length} apps × ${BENCH_ROUTES.length} paths answer the expected status and body shape`);
-    const throughput = await runThroughput(apps, options.routes, { ...options, log });
-    // --smoke only checks the statuses: a tenth of the body keeps it cheap.
-    const members = options.smoke ? HOSTILE_MEMBERS / 10 : HOSTILE_MEMBERS;
-    log(`hostile 422: ${members.toLocaleString('en')} empty members, ${options.hostileRequests} request(s) per app`);
-    const nestApps = apps.filter((app) => app.spec.variant !== 'plain' && !app.spec.alsProbe);
-    hostile = await runHostile(nestApps, { requests: options.hostileRequests, members, log });
-    const peakRss = [];
-    for (const app of apps) peakRss.push({ app: app.name, bytes: (await app.stats(false)).maxRss });
-    report = { environment, summaries: throughput.summaries, peakRss, micro, unexpected: throughput.unexpected };
-  } finally {
-    await Promise.all(apps.map((app) => app.stop()));
+  const lines: LineReport[] = [];
+  for (const node of nodes) {
+    const line = await measureLine(node, options);
+    if (!line) return 1;
+    lines.push(line);
+    if (!options.smoke && !options.partial) saveResults(line);
   }
-
-  const probe = options.probe ? await probePhase(options) : [];
-  const soak = options.smoke ? undefined : await soakPhase(options);
-  const hostileUnexpected = hostile.filter((row) => row.status !== (row.app.endsWith('/module') ? 422 : 400));
-  for (const row of hostileUnexpected) log(`UNEXPECTED ${row.app} hostile 422: status ${row.status}`);
-  const unexpectedCount =
-    report.unexpected.reduce((sum, u) => sum + u.count, 0) +
-    (soak ?? []).reduce((sum, s) => sum + s.unexpected, 0) +
-    hostileUnexpected.length;
-  const markdown = renderMarkdown({ ...report, soak, probe, hostile, unexpectedCount });
+  const unexpectedCount = lines.reduce(
+    (sum, line) =>
+      sum + line.unexpected.reduce((n, u) => n + u.count, 0) + (line.soak ?? []).reduce((n, s) => n + s.unexpected, 0),
+    0,
+  );
+  const markdown = renderMarkdown({
+    environment: { ...environment, loadEnd: loadavg()[0] },
+    lines: lines.map((line) => ({
+      ...line,
+      profiles: loadProfiles(options.profileDir, line.node.major),
+    })),
+    before: options.before,
+    changes: CHANGES,
+    micro,
+    unexpectedCount,
+  });
   log('');
   log(markdown);
-  for (const u of report.unexpected) {
-    log(`UNEXPECTED ${u.app} ${u.route}: ${u.count} × ${u.status} (expected ${u.expected})`);
+  for (const line of lines) {
+    for (const u of line.unexpected) {
+      log(`UNEXPECTED node${line.node.major} ${u.app} ${u.route}: ${u.count} × ${u.status} (expected ${u.expected})`);
+    }
   }
   if (options.write) {
     writeReadmeSection(markdown);

@@ -1,192 +1,286 @@
-import type { ProbeRow } from './als-probe.bench';
-import type { HostileRow } from './hostile.bench';
+import type { BenchEnvironment } from './environment.util';
 import type { MicroResult } from './micro.bench';
+import type { NodeLine } from './node-lines.util';
+import type { ProfileSummary } from './profile.bench';
 import type { SoakResult } from './soak.bench';
 import { SOAK_HEAP_NOISE_BYTES } from './soak.bench';
 import { formatInt, formatMiB } from './stats.util';
-import type { RouteSummary } from './throughput.bench';
-import type { BenchEnvironment } from './environment.util';
+import type { RatioStats, RouteSummary, Unexpected } from './throughput.bench';
+
+/** Extra memory the module may cost over bare Nest, at rest and at peak (issue 11). */
+export const MEMORY_TARGET_BYTES = 5 * 1024 * 1024;
+
+/** RSS of bare Nest and the module on one adapter, bytes. */
+export interface MemoryRow {
+  readonly platform: 'express' | 'fastify';
+  /** Booted, every path answered once, after two forced GCs. */
+  readonly bareRest: number;
+  readonly moduleRest: number;
+  /** Heap used at the same moment (steadier than RSS, shown, not judged). */
+  readonly bareHeap: number;
+  readonly moduleHeap: number;
+  /** Peak RSS over the whole throughput run. */
+  readonly barePeak: number;
+  readonly modulePeak: number;
+}
+
+/** Everything one Node line measured. */
+export interface LineReport {
+  readonly node: NodeLine;
+  readonly nest: string;
+  readonly summaries: readonly RouteSummary[];
+  readonly memory: readonly MemoryRow[];
+  readonly unexpected: readonly Unexpected[];
+  readonly soak?: readonly SoakResult[];
+}
+
+/** One line with its profiles (the last `--cpu-prof` run), if any. */
+export type LineInput = LineReport & { readonly profiles?: readonly ProfileSummary[] };
 
 /** Everything one run measured, for the README section. */
 export interface BenchReport {
   readonly environment: BenchEnvironment;
-  readonly summaries: readonly RouteSummary[];
-  readonly peakRss: ReadonlyArray<{ app: string; bytes: number }>;
+  readonly lines: readonly LineInput[];
   readonly micro: readonly MicroResult[];
-  readonly soak?: readonly SoakResult[];
-  readonly probe: readonly ProbeRow[];
-  readonly hostile: readonly HostileRow[];
   readonly unexpectedCount: number;
-}
-
-/** Extra server CPU per request with the module, µs (negative: cheaper). */
-export function costMicros(summary: RouteSummary): number {
-  return summary.moduleCpu - summary.bareCpu;
+  /** The git ref measured as "before" (`--before`), if any. */
+  readonly before?: string;
+  /** What each optimization bought, hand-written from the profiles (bench/changes.ts). */
+  readonly changes?: ReadonlyArray<{ change: string; bought: string }>;
 }
 
 export function passes(summary: RouteSummary): boolean {
   return summary.ratio.median >= summary.route.target;
 }
 
+export function memoryPasses(row: MemoryRow): { rest: boolean; peak: boolean } {
+  return {
+    rest: row.moduleRest - row.bareRest <= MEMORY_TARGET_BYTES,
+    peak: row.modulePeak - row.barePeak <= MEMORY_TARGET_BYTES,
+  };
+}
+
 /**
  * Why a target was missed, from the numbers: how far, whether every round
- * agreed, the extra CPU per request, and how much of it Node's async context
- * alone costs bare Nest on the same path (the bare + AsyncLocalStorage app).
+ * agreed, the extra server CPU per request, and, when `--cpu-prof` ran on the
+ * line, what the profile shows the module's code costs on that path.
  */
-export function explainMiss(summary: RouteSummary): string {
+export function explainMiss(summary: RouteSummary, profiles: readonly ProfileSummary[] = []): string {
   const { median, min, max } = summary.ratio;
-  const parts = [`${((1 - median / summary.route.target) * 100).toFixed(1)}% under target`];
+  const target = summary.route.target;
+  const parts = [`${((1 - median / target) * 100).toFixed(1)}% under target`];
   parts.push(
-    max >= summary.route.target
+    max >= target
       ? `rounds ranged ${min.toFixed(2)}–${max.toFixed(2)}, across the target, so part of it is this machine's noise`
-      : 'every round was under it',
+      : `every round was under it (${min.toFixed(2)}–${max.toFixed(2)})`,
   );
-  parts.push(`the module used ${signed(costMicros(summary))} µs server CPU per request`);
-  if (Number.isFinite(summary.alsCpu)) {
+  parts.push(`server CPU ${signed(summary.moduleCpu - summary.bareCpu)} µs per request with the module`);
+  if (summary.noContextRatio && summary.alsRatio) {
     parts.push(
-      `split: an AsyncLocalStorage alone (the async context behind \`getRequestId()\`) ` +
-        `${signed(summary.alsCpu - summary.bareCpu)} µs, the module's own work ${signed(summary.moduleCpu - summary.alsCpu)} µs ` +
-        '(a negative share means the split is within this run\'s noise)',
+      `without the async context (\`asyncContext: false\`) the module measured ${summary.noContextRatio.median.toFixed(3)}, ` +
+        `and one AsyncLocalStorage alone, without the module, costs bare Nest ${summary.alsRatio.median.toFixed(3)}` +
+        (summary.noContextRatio.median >= target
+          ? ': without it the target is met, so the async_hooks behind AsyncLocalStorage are the price on this Node'
+          : ': the async context does not explain it alone'),
+    );
+  }
+  const profile = profiles.find((p) => p.variant === 'module' && p.platform === summary.platform && p.route === summary.route.name);
+  const bare = profiles.find((p) => p.variant === 'bare' && p.platform === summary.platform && p.route === summary.route.name);
+  if (profile) {
+    const top = profile.top
+      .slice(0, 3)
+      .map((fn) => `\`${fn.name.split(' ')[0]}\` ${fn.total.toFixed(1)} µs`)
+      .join(', ');
+    parts.push(
+      `profile (${profile.file}): ${profile.cpuPerRequest.toFixed(1)} µs/request${bare ? ` vs ${bare.cpuPerRequest.toFixed(1)} bare` : ''}, ` +
+        `of which the module's code and its callees ${profile.moduleTotal.toFixed(1)} µs (${top})`,
     );
   }
   return parts.join('; ');
-}
-
-/** The hostile 422 of issue 9: bounded output and work, module vs bare Nest. */
-function renderHostile(rows: readonly HostileRow[]): string[] {
-  if (rows.length === 0) return [];
-  const byApp = new Map(rows.map((row) => [row.app, row]));
-  const lines = [
-    `### Hostile 422: ${formatInt(rows[0].members)} empty members`,
-    '',
-    `One body, \`{"name":"Core","members":[{},{},…]}\` with ${formatInt(rows[0].members)} empty objects (3 bytes each; both variants accept JSON ` +
-      'up to 1 MB), posted to a DTO route whose members are validated (`@ValidateNested({ each: true })`, two rules each). ' +
-      'Requests are sent one at a time; the table shows medians. Bare Nest answers 400 with its message list, cut by its ' +
-      '`maxErrorMessagesLength` (1,000,000 characters); the module answers 422 with the first 100 fields.',
-    '',
-    '| adapter | bare Nest: status, body bytes | bare Nest: server CPU ms (wall ms) | module: status, body bytes | module: server CPU ms (wall ms) | module ÷ bare CPU |',
-    '|---|--:|--:|--:|--:|--:|',
-  ];
-  for (const platform of ['express', 'fastify']) {
-    const bare = byApp.get(`${platform}/bare`);
-    const module = byApp.get(`${platform}/module`);
-    if (!bare || !module) continue;
-    lines.push(
-      `| ${cap(platform)} | ${bare.status}, ${formatInt(bare.bytes)} | ${bare.cpuMs.toFixed(0)} (${bare.wallMs.toFixed(0)}) | ` +
-        `${module.status}, ${formatInt(module.bytes)} | ${module.cpuMs.toFixed(0)} (${module.wallMs.toFixed(0)}) | ` +
-        `${(module.cpuMs / bare.cpuMs).toFixed(2)} |`,
-    );
-  }
-  lines.push('');
-  return lines;
 }
 
 function signed(value: number): string {
   return `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
 }
 
-const ratio = (s: RouteSummary) => `**${s.ratio.median.toFixed(3)}** (${s.ratio.min.toFixed(2)}–${s.ratio.max.toFixed(2)})`;
+const ratioCell = (r: RatioStats) => `**${r.median.toFixed(3)}** (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
 const rate = (rps: number, p99?: number) => `${formatInt(rps)}${p99 === undefined ? '' : ` (${p99.toFixed(0)} ms)`}`;
 const cap = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const mark = (pass: boolean) => (pass ? 'pass' : '**miss**');
 
 /** The README "Performance" section, generated: never edit the output by hand. */
 export function renderMarkdown(report: BenchReport): string {
   const env = report.environment;
+  const nodes = report.lines.map((l) => `**Node ${l.node.version}**`).join(', ');
   const lines: string[] = [
     '## Performance',
     '',
     '<!-- Generated by `npm run bench` (bench/bench.main.ts). Do not edit by hand: rerun the benchmark. -->',
     '',
-    `Measured on **${env.date}** on ${env.cpu} (${env.cores} cores, ${env.memory}), ${env.os}, ` +
-      `**Node ${env.node}**, **NestJS ${env.nest}** (platform-express ${env.express}, platform-fastify ${env.fastify}), ` +
-      `class-validator ${env.classValidator}.`,
+    `Measured on **${env.date}** on ${env.cpu} (${env.cores} cores, ${env.memory}), ${env.os}: ${nodes}, ` +
+      `**NestJS ${env.nest}** (platform-express ${env.express}, platform-fastify ${env.fastify}), class-validator ${env.classValidator}.`,
     '',
-    `Each app runs in its own process on 127.0.0.1; autocannon ${env.autocannon} loads it from the runner process with ` +
-      `${env.connections} keep-alive connections. Bare Nest (its default exception filter and ` +
-      '`app.useGlobalPipes(new ValidationPipe())`) and the same app with `ErrorsModule.forRoot()` and nothing else are ' +
-      `measured in ${env.rounds} interleaved rounds of ${env.duration} s per app and path, the order reversed every round, ` +
-      `after ${env.warmup} s of warm-up each. The ratio is module ÷ bare Nest per round, on the same adapter; the table shows ` +
-      'the median ratio with its min–max, median req/s and median p99 latency. A plain `node:http` server answering the ' +
-      `same statuses is the ceiling. ${env.logging} Every response status is checked: ` +
+    `Each app runs in its own process on 127.0.0.1, on the measured Node line's binary (npm-installed: Node 24 is the one ` +
+      `the NestJS 12 test run uses); autocannon ${env.autocannon} loads it from the runner process with ${env.connections} ` +
+      'keep-alive connections. Bare Nest (its default exception filter and `app.useGlobalPipes(new ValidationPipe())`) and ' +
+      'the same app with `ErrorsModule.forRoot()` and its defaults are measured in ' +
+      `${env.rounds} paired, interleaved rounds of ${env.duration} s per app and path, the order reversed every round, ` +
+      `after ${env.warmup} s of warm-up each. The ratio is module ÷ bare Nest per round, on the same adapter; the tables show ` +
+      `the median ratio with its min–max. ${env.logging} Every response status is checked: ` +
       `${report.unexpectedCount === 0 ? 'all were the expected ones' : `**${report.unexpectedCount} were not**`}.`,
     '',
-    '### Throughput, module ÷ bare Nest',
+    ...renderLoad(env),
+    'Targets: module ÷ bare ≥ 0.97 on the success path and ≥ 0.95 on every error path (the 422 against bare Nest\'s 400, ' +
+      `the router's 404 included); extra RSS ≤ ${formatMiB(MEMORY_TARGET_BYTES)} at rest and at peak; ` +
+      `${formatInt(report.lines.find((l) => l.soak)?.soak?.[0]?.requests ?? 200_000)} requests of soak with a flat heap.`,
     '',
-    '| adapter | path | node:http ceiling req/s | bare Nest req/s (p99) | bare Nest + ALS req/s | with ErrorsModule req/s (p99) | module ÷ bare, median (min–max) | module ÷ (bare + ALS) | server CPU µs/request: bare / +ALS / module | target | result |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+    ...renderGlance(report.lines),
   ];
-  for (const s of report.summaries) {
-    const verdict = passes(s) ? 'pass' : `**miss**: ${explainMiss(s)}`;
-    const cpu = `${s.bareCpu.toFixed(1)} / ${s.alsCpu.toFixed(1)} / ${s.moduleCpu.toFixed(1)}`;
+  for (const line of report.lines) lines.push(...renderLine(line, report.before));
+  if (report.changes && report.changes.length > 0) {
+    lines.push('### What each change bought', '', '| change | what it bought |', '|---|---|');
+    for (const c of report.changes) lines.push(`| ${c.change} | ${c.bought} |`);
+    lines.push('');
+  }
+  if (report.micro.length > 0) {
     lines.push(
-      `| ${cap(s.platform)} | ${s.route.label} | ${formatInt(s.plainRps)} | ${rate(s.bareRps, s.bareP99)} | ` +
-        `${formatInt(s.alsRps)} | ${rate(s.moduleRps, s.moduleP99)} | ${ratio(s)} | ${s.ratioToAls.toFixed(3)} | ${cpu} | ` +
-        `≥ ${s.route.target.toFixed(2)} | ${verdict} |`,
+      '### Per-error CPU (in-process, no HTTP)',
+      '',
+      `The pure parts on the runner's Node (${env.runner}), timed with tinybench: exception → envelope ` +
+        '(`normalizeException` + `formatEnvelope`, default options) and class-validator errors → field map (`flattenValidationErrors`).',
+      '',
+      '| step | mean | p99 | ops/s |',
+      '|---|--:|--:|--:|',
+      ...report.micro.map((m) => `| ${m.name} | ${formatNs(m.meanNs)} | ${formatNs(m.p99Ns)} | ${formatInt(m.opsPerSecond)} |`),
+      '',
     );
   }
-  lines.push(
-    '',
-    '"bare Nest + ALS" is bare Nest with one `AsyncLocalStorage` switched on and no module: the async context that ' +
-      '`getRequestId()` needs, priced alone. It is measured in the same rounds but sets no target. "Server CPU" is the app ' +
-      'process\'s user + system CPU time per answered request (median over rounds); it moves much less than req/s when ' +
-      'other work shares the machine, so it is the steadier measure of a cost.',
-    '',
-    ...renderProbe(report.probe),
-    ...renderHostile(report.hostile),
-    '### Per-error CPU (in-process, no HTTP)',
-    '',
-    'The pure parts, timed with tinybench: exception → envelope (`normalizeException` + `formatEnvelope`, default ' +
-      'options) and class-validator errors → field map (`flattenValidationErrors`).',
-    '',
-    '| step | mean | p99 | ops/s |',
-    '|---|--:|--:|--:|',
-    ...report.micro.map((m) => `| ${m.name} | ${formatNs(m.meanNs)} | ${formatNs(m.p99Ns)} | ${formatInt(m.opsPerSecond)} |`),
-    '',
-    '### Memory',
-    '',
-    '| app | peak RSS (throughput run) |',
-    '|---|--:|',
-    ...report.peakRss.map((r) => `| ${r.app} | ${formatMiB(r.bytes)} |`),
-    '',
-  );
-  lines.push(...renderSoak(report.soak));
   lines.push(...RERUN);
   return `${lines.join('\n')}\n`;
 }
 
-function renderProbe(probe: readonly ProbeRow[]): string[] {
-  if (probe.length === 0) return [];
+/**
+ * How busy the machine was: a ratio measured while other work ran is
+ * weaker evidence, and the section says so instead of hiding it.
+ */
+function renderLoad(env: BenchEnvironment): string[] {
+  const end = env.loadEnd ?? env.loadStart;
+  const busiest = Math.max(env.loadStart, end);
+  if (busiest < env.cores * 0.75) {
+    return [`The machine was otherwise idle (1-minute load average ${env.loadStart.toFixed(1)} → ${end.toFixed(1)} on ${env.cores} cores).`, ''];
+  }
   return [
-    `### The success path on ${probe[0].node}`,
-    '',
-    `The success path again, bare / bare + ALS / module per adapter, on ${probe[0].node} (the binary of the project's ` +
-      'Nest 12 toolchain, running the same Nest 11 apps), in 5 shorter rounds: median req/s and server CPU per request; ' +
-      'the ratio is module ÷ bare.',
-    '',
-    '| Node | adapter | bare Nest | bare Nest + ALS | with ErrorsModule | module ÷ bare |',
-    '|---|---|--:|--:|--:|--:|',
-    ...probe.map(
-      (r) =>
-        `| ${r.node} | ${cap(r.platform)} | ${formatInt(r.bare.rps)}/s, ${r.bare.cpu.toFixed(1)} µs | ` +
-        `${formatInt(r.bareWithAls.rps)}/s, ${r.bareWithAls.cpu.toFixed(1)} µs | ${formatInt(r.module.rps)}/s, ` +
-        `${r.module.cpu.toFixed(1)} µs | ${r.ratio.toFixed(3)} |`,
-    ),
-    '',
-    'On Node 20, `AsyncLocalStorage` is built on async_hooks: once one is active, every promise and async resource of ' +
-      'the process pays a hook call, and a Nest request makes dozens. Node 24 carries the context in AsyncContextFrame ' +
-      'instead, which makes the tax far smaller. Every request-scoped context library (nestjs-cls, nestjs-pino) pays it.',
+    `**This run shared the machine**: the 1-minute load average was ${env.loadStart.toFixed(1)} at the start and ` +
+      `${end.toFixed(1)} at the end, on ${env.cores} cores, so the apps got a fraction of a core each and req/s swung ` +
+      'between rounds far more than the module\'s cost. Paired rounds cancel slow drift, not that: where a row\'s ' +
+      'min–max straddles its target, the verdict is not conclusive either way, and the server CPU per request (less ' +
+      'sensitive to sharing) is the better guide. A miss still stays a miss in the tables.',
     '',
   ];
 }
 
+/** One row per Node line and adapter: every target, pass or miss. */
+function renderGlance(report: readonly LineInput[]): string[] {
+  const routes = report[0]?.summaries.filter((s) => s.platform === 'express').map((s) => s.route) ?? [];
+  const lines = [
+    '### Targets at a glance',
+    '',
+    `| Node | adapter | ${routes.map((r) => `${r.label} (≥ ${r.target.toFixed(2)})`).join(' | ')} | extra RSS at rest / peak | soak |`,
+    `|---|---|${routes.map(() => '--:|').join('')}--:|---|`,
+  ];
+  for (const line of report) {
+    for (const platform of ['express', 'fastify'] as const) {
+      const cells = routes.map((route) => {
+        const s = line.summaries.find((x) => x.platform === platform && x.route.name === route.name);
+        return s ? `${s.ratio.median.toFixed(3)} ${mark(passes(s))}` : 'n/a';
+      });
+      const memory = line.memory.find((m) => m.platform === platform);
+      const mem = memory
+        ? `${formatMiB(memory.moduleRest - memory.bareRest, true)} / ${formatMiB(memory.modulePeak - memory.barePeak, true)} ` +
+          mark(memoryPasses(memory).rest && memoryPasses(memory).peak)
+        : 'n/a';
+      const soak = line.soak?.find((s) => s.app.startsWith(platform));
+      lines.push(
+        `| ${line.node.major} | ${cap(platform)} | ${cells.join(' | ')} | ${mem} | ${soak ? mark(soak.pass) : 'not run'} |`,
+      );
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+function renderLine(line: LineInput, beforeRef?: string): string[] {
+  const extra = line.summaries.some((s) => s.noContextRatio);
+  const before = line.summaries.some((s) => s.beforeRatio);
+  const lines = [
+    `### Node ${line.node.version} (NestJS ${line.nest})`,
+    '',
+    `| adapter | path | bare Nest req/s (p99) | with ErrorsModule req/s (p99) | module ÷ bare, median (min–max) | ` +
+      `${before ? `before (\`${beforeRef}\`) ÷ bare, same rounds | ` : ''}` +
+      `${extra ? '`asyncContext: false` ÷ bare | bare + ALS ÷ bare | ' : ''}` +
+      'server CPU µs/request: bare / module | target | result |',
+    `|---|---|--:|--:|--:|${before ? '--:|' : ''}${extra ? '--:|--:|' : ''}--:|--:|---|`,
+  ];
+  const misses: string[] = [];
+  for (const s of line.summaries) {
+    const ok = passes(s);
+    if (!ok) misses.push(`- ${cap(s.platform)}, ${s.route.label}: ${explainMiss(s, line.profiles)}.`);
+    lines.push(
+      `| ${cap(s.platform)} | ${s.route.label} | ${rate(s.bareRps, s.bareP99)} | ${rate(s.moduleRps, s.moduleP99)} | ${ratioCell(s.ratio)} | ` +
+        `${before ? `${s.beforeRatio ? `${s.beforeRatio.median.toFixed(3)} (${s.beforeCpu?.toFixed(1)} µs)` : 'n/a'} | ` : ''}` +
+        `${extra ? `${s.noContextRatio ? s.noContextRatio.median.toFixed(3) : 'n/a'} | ${s.alsRatio ? s.alsRatio.median.toFixed(3) : 'n/a'} | ` : ''}` +
+        `${s.bareCpu.toFixed(1)} / ${s.moduleCpu.toFixed(1)} | ≥ ${s.route.target.toFixed(2)} | ${ok ? 'pass' : '**miss** (below)'} |`,
+    );
+  }
+  lines.push('');
+  if (extra) {
+    lines.push(
+      `On Node ${line.node.major}, \`AsyncLocalStorage\` still runs on async_hooks: once one is active, every promise and ` +
+        'async resource of the process pays a hook call. "bare + ALS" is bare Nest with one `AsyncLocalStorage` switched ' +
+        'on and no module: that price alone. "`asyncContext: false`" is the module without its async context ' +
+        '(`getRequestId()` then answers only through `@RequestId()` and the request): its ratios are the module\'s own work, ' +
+        'to compare with the Node 24 table. Neither sets a target; the default is what the target column judges.',
+      '',
+    );
+  }
+  if (misses.length > 0) lines.push('Misses, and why:', '', ...misses, '');
+  lines.push(
+    '| adapter | RSS at rest, bare → module (Δ) | heap at rest, bare → module (Δ) | peak RSS, bare → module (Δ) | target | result |',
+    '|---|--:|--:|--:|--:|---|',
+  );
+  for (const m of line.memory) {
+    const ok = memoryPasses(m);
+    lines.push(
+      `| ${cap(m.platform)} | ${formatMiB(m.bareRest)} → ${formatMiB(m.moduleRest)} (${formatMiB(m.moduleRest - m.bareRest, true)}) | ` +
+        `${formatMiB(m.bareHeap)} → ${formatMiB(m.moduleHeap)} (${formatMiB(m.moduleHeap - m.bareHeap, true)}) | ` +
+        `${formatMiB(m.barePeak)} → ${formatMiB(m.modulePeak)} (${formatMiB(m.modulePeak - m.barePeak, true)}) | ` +
+        `≤ ${formatMiB(MEMORY_TARGET_BYTES, true)} | ${ok.rest && ok.peak ? 'pass' : `**miss** (${ok.rest ? 'peak' : ok.peak ? 'at rest' : 'both'})`} |`,
+    );
+  }
+  lines.push(
+    '',
+    'At rest: booted, each path answered once (the preflight), after two forced GCs. Peak: the process\'s maximum RSS ' +
+      'over the whole throughput run. RSS is judged; between two processes of the same app it varies by about 2 MiB ' +
+      'by itself, and the peak by more (it depends on when the GC ran), so the heap is shown beside it.',
+    '',
+    ...renderSoak(line.soak),
+  );
+  return lines;
+}
+
 function renderSoak(soak: readonly SoakResult[] | undefined): string[] {
-  if (!soak) return ['The soak was not part of this run (`npm run bench -- --soak` runs it alone).', ''];
+  if (!soak) {
+    return [
+      'No soak on this line in this run: a full run soaks the target lines, Node 24 and 26 ' +
+        '(`npm run bench -- --soak --node 22` runs it alone).',
+      '',
+    ];
+  }
   return [
-    `Soak: ${formatInt(soak[0]?.requests ?? 0)} requests per app across all six paths, each with its own ` +
+    `Soak: ${formatInt(soak[0]?.requests ?? 0)} requests per module app across all six paths, each with its own ` +
       '`x-request-id`, after a warm-up; heap and RSS read after forced GC (`--expose-gc`) at start and end. ' +
-      `Target: no growth beyond noise, judged on the heap (≤ ${formatMiB(SOAK_HEAP_NOISE_BYTES)}, 5 bytes per request), ` +
-      'where a leaked request context or log line would pile up. RSS is shown but not judged: after GC it moves by ' +
-      'tens of MiB either way on bare Nest too, as the allocator keeps or returns pages.',
+      `Flat heap: growth ≤ ${formatMiB(SOAK_HEAP_NOISE_BYTES)} (5 bytes per request), where a leaked request context or ` +
+      'log line would pile up. RSS is shown, not judged (the allocator keeps or returns pages as it likes).',
     '',
     '| app | requests | heap used start → end (Δ) | RSS start → end (Δ) | result |',
     '|---|--:|--:|--:|---|',
@@ -204,14 +298,18 @@ const RERUN = [
   '### Rerunning it',
   '',
   '```bash',
-  'npm run bench                 # full run (about 15 minutes on 2 cores); rewrites the README Performance section',
-  'npm run bench -- --soak       # only the soak (200,000 requests per app), printed',
-  'npm run bench -- --smoke      # one short round, for CI: exits 1 on any unexpected status',
-  'npm run bench -- --rounds 9 --duration 3 --connections 10 --quiet-logs --no-write',
+  'npm run bench -- --node 22,24,26  # full run (about 15 minutes on 2 cores); rewrites this section',
+  'npm run bench                     # Node 24 only',
+  'npm run bench -- --cpu-prof       # CPU profiles of every path, bare vs module: bench/profiles/node24/SUMMARY.md',
+  'npm run bench -- --soak           # only the soak (200,000 requests per module app), printed',
+  'npm run bench -- --smoke          # one short round on every path, for CI: exits 1 on any unexpected status',
+  'npm run bench -- --rounds 9 --duration 2 --only success,router-404 --no-soak',
   '```',
   '',
-  'Run it on an otherwise idle machine; the interleaved rounds absorb drift, not a second workload. ' +
-    '`--quiet-logs` silences the Nest logger in all apps alike; by default both variants log each 500 (to /dev/null).',
+  'Node 24 is the binary of compat/nest12 (`npm ci` there, as `npm run test:nest12` does); Node 22 and 26 come from ' +
+    'bench/node-lines (`node22@npm:node@22.23.3`, `node26@npm:node@26.10.0`), installed on first use. Run it on an ' +
+    'otherwise idle machine; the paired rounds absorb drift, not a second workload. `--quiet-logs` silences the Nest ' +
+    'logger in all apps alike; by default both variants log each 500 (to /dev/null).',
 ];
 
 function formatNs(ns: number): string {

@@ -26,12 +26,17 @@ export interface Unexpected {
   readonly count: number;
 }
 
+/** Per-round ratios against bare Nest: their median, min and max. */
+export interface RatioStats {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 /** Paired result for one route on one adapter. */
 export interface RouteSummary {
   readonly route: BenchRoute;
   readonly platform: 'express' | 'fastify';
-  /** node:http ceiling, median req/s. */
-  readonly plainRps: number;
   readonly bareRps: number;
   readonly moduleRps: number;
   readonly bareP99: number;
@@ -43,16 +48,17 @@ export interface RouteSummary {
    */
   readonly bareCpu: number;
   readonly moduleCpu: number;
-  /**
-   * Bare Nest with an AsyncLocalStorage switched on and no module (NaN when
-   * not measured): separates Node's async-context cost from the module's own.
-   */
-  readonly alsRps: number;
-  readonly alsCpu: number;
-  /** Median per-round ratio module ÷ (bare Nest + AsyncLocalStorage). */
-  readonly ratioToAls: number;
-  /** Per-round ratios module ÷ bare: their median, min and max. */
-  readonly ratio: { median: number; min: number; max: number };
+  /** Per-round ratios module ÷ bare. */
+  readonly ratio: RatioStats;
+  /** The module with `asyncContext: false` ÷ bare, when measured (Node 22). */
+  readonly noContextRatio?: RatioStats;
+  readonly noContextCpu?: number;
+  /** The module built from the `--before` ref ÷ bare, in the same rounds. */
+  readonly beforeRatio?: RatioStats;
+  readonly beforeCpu?: number;
+  /** Bare Nest with an AsyncLocalStorage switched on ÷ bare, when measured (Node 22). */
+  readonly alsRatio?: RatioStats;
+  readonly alsCpu?: number;
   readonly rounds: number;
 }
 
@@ -62,8 +68,8 @@ export interface ThroughputResult {
 }
 
 /**
- * Interleaved rounds: for each route, every app in turn (the ceiling, then
- * bare and module side by side per adapter), the order reversed each round,
+ * Interleaved rounds: for each route, every app in turn (bare and module
+ * side by side per adapter), the order reversed each round,
  * so drift on a noisy shared machine hits both sides of a pair alike. The
  * ratio is computed per round, between runs seconds apart.
  */
@@ -112,29 +118,32 @@ export async function sampleRounds(
 
 function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[], rounds: number): RouteSummary[] {
   const summaries: RouteSummary[] = [];
+  const stats = (list: readonly Sample[], base: readonly Sample[]): RatioStats => {
+    const ratios = list.map((s, i) => s.rps / base[i].rps);
+    return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+  };
+  const cpu = (list: readonly Sample[]) => median(list.map((s) => s.cpuPerRequest));
   for (const platform of ['express', 'fastify'] as const) {
     for (const route of routes) {
-      const plain = samples.get(sampleKey('node/plain', route)) ?? [];
       const bare = samples.get(sampleKey(`${platform}/bare`, route)) ?? [];
       const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
+      const noctx = samples.get(sampleKey(`${platform}/module-noctx`, route)) ?? [];
       const als = samples.get(sampleKey(`${platform}/bare+als`, route)) ?? [];
+      const before = samples.get(sampleKey(`${platform}/before`, route)) ?? [];
       if (bare.length === 0 || mod.length === 0) continue;
-      const ratios = mod.map((m, i) => m.rps / bare[i].rps);
-      const alsRatios = als.map((a, i) => mod[i].rps / a.rps);
       summaries.push({
         route,
         platform,
-        plainRps: median(plain.map((s) => s.rps)),
         bareRps: median(bare.map((s) => s.rps)),
         moduleRps: median(mod.map((s) => s.rps)),
         bareP99: median(bare.map((s) => s.p99)),
         moduleP99: median(mod.map((s) => s.p99)),
-        bareCpu: median(bare.map((s) => s.cpuPerRequest)),
-        moduleCpu: median(mod.map((s) => s.cpuPerRequest)),
-        alsRps: median(als.map((s) => s.rps)),
-        alsCpu: median(als.map((s) => s.cpuPerRequest)),
-        ratioToAls: median(alsRatios),
-        ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+        bareCpu: cpu(bare),
+        moduleCpu: cpu(mod),
+        ratio: stats(mod, bare),
+        ...(noctx.length > 0 ? { noContextRatio: stats(noctx, bare), noContextCpu: cpu(noctx) } : {}),
+        ...(before.length > 0 ? { beforeRatio: stats(before, bare), beforeCpu: cpu(before) } : {}),
+        ...(als.length > 0 ? { alsRatio: stats(als, bare), alsCpu: cpu(als) } : {}),
         rounds,
       });
     }

@@ -1,9 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
 /** Messages the bench runner sends to an app process over IPC. */
-export type AdminRequest = { type: 'stats'; gc: boolean };
+export type AdminRequest =
+  | { type: 'stats'; gc: boolean }
+  /** Starts the V8 CPU profiler (node:inspector), 100 µs sampling. */
+  | { type: 'profile-start' }
+  /** Stops it and writes the `.cpuprofile` to `file`. */
+  | { type: 'profile-stop'; file: string };
 
 /** What an app process reports back. */
 export type AdminMessage =
-  | { type: 'ready'; port: number }
+  | { type: 'ready'; port: number; node: string; nest: string }
+  | { type: 'profiled'; file: string }
   | { type: 'failed'; error: string }
   | {
       type: 'stats';
@@ -23,9 +32,11 @@ export type AdminMessage =
  * over the measured HTTP server. The process exits when the runner goes away,
  * so nothing outlives a benchmark.
  */
-export function serveAdmin(port: number): void {
+export function serveAdmin(port: number, nest = 'none'): void {
   if (!process.send) throw new Error('Bench apps are started by bench/bench.main.ts over IPC.');
   process.on('message', (message: AdminRequest) => {
+    if (message.type === 'profile-start') return startProfile();
+    if (message.type === 'profile-stop') return stopProfile(message.file);
     if (message.type !== 'stats') return;
     if (message.gc) collectGarbage();
     const memory = process.memoryUsage();
@@ -41,7 +52,31 @@ export function serveAdmin(port: number): void {
     });
   });
   process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', port });
+  send({ type: 'ready', port, node: process.versions.node, nest });
+}
+
+let session: Session | undefined;
+
+/** The profiler runs only between the runner's start and stop: boot and warm-up stay out of it. */
+function startProfile(): void {
+  session = new Session();
+  session.connect();
+  session.post('Profiler.enable', () =>
+    session!.post('Profiler.setSamplingInterval', { interval: 100 }, () =>
+      session!.post('Profiler.start', () => send({ type: 'profiled', file: '' })),
+    ),
+  );
+}
+
+function stopProfile(file: string): void {
+  if (!session) throw new Error('profile-stop without profile-start');
+  session.post('Profiler.stop', (error, result) => {
+    if (error) throw error;
+    writeFileSync(file, JSON.stringify(result.profile));
+    session!.disconnect();
+    session = undefined;
+    send({ type: 'profiled', file });
+  });
 }
 
 function collectGarbage(): void {

@@ -9,21 +9,31 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
-import { ErrorsModule } from '../../src';
+import type { ErrorsModule as ErrorsModuleType } from '../../src';
 import { failBoot, serveAdmin } from './admin.util';
 import { BenchController } from './bench.controller';
 
 /**
  * One Nest bench app per process:
- * `node nest-app.main.js <bare|module> <express|fastify> [--quiet] [--als-probe]`.
+ * `node nest-app.main.js <bare|module> <express|fastify> [--quiet] [--als-probe] [--no-async-context]`.
  * The two variants differ only in the module: bare Nest gets its default
  * filter and `useGlobalPipes(new ValidationPipe())`, the other
  * `ErrorsModule.forRoot()` and nothing else.
  */
+/** `--module-dir <dir>`: another build of the module (the bench's `--before <ref>`), else this one. */
+function loadErrorsModule(): typeof ErrorsModuleType {
+  const at = process.argv.indexOf('--module-dir');
+  const dir = at === -1 ? '../../src' : process.argv[at + 1];
+  return (require(dir) as { ErrorsModule: typeof ErrorsModuleType }).ErrorsModule;
+}
+
+const ErrorsModule = loadErrorsModule();
+
 @Module({ controllers: [BenchController] })
 class BenchAppModule {
-  static withErrorsModule(): DynamicModule {
-    return { module: BenchAppModule, imports: [ErrorsModule.forRoot()] };
+  static withErrorsModule(asyncContext: boolean): DynamicModule {
+    // The defaults are what is measured; `asyncContext: false` only as the named extra row.
+    return { module: BenchAppModule, imports: [ErrorsModule.forRoot(asyncContext ? {} : { asyncContext: false })] };
   }
 }
 
@@ -36,7 +46,8 @@ async function main(): Promise<void> {
   if ((variant !== 'bare' && variant !== 'module') || (platform !== 'express' && platform !== 'fastify')) {
     throw new Error(`usage: nest-app.main.js <bare|module> <express|fastify> [--quiet], got ${variant} ${platform}`);
   }
-  const root = variant === 'module' ? BenchAppModule.withErrorsModule() : BenchAppModule;
+  const asyncContext = !process.argv.includes('--no-async-context');
+  const root = variant === 'module' ? BenchAppModule.withErrorsModule(asyncContext) : BenchAppModule;
   const adapter = platform === 'fastify' ? new FastifyAdapter() : new ExpressAdapter();
   // Logging stays on unless --quiet: both variants log each 500 once (Nest's
   // ExceptionsHandler or the module's filter) to the runner's /dev/null.
@@ -47,7 +58,16 @@ async function main(): Promise<void> {
   if (variant === 'bare') app.useGlobalPipes(new ValidationPipe());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  serveAdmin(address.port);
+  serveAdmin(address.port, nestVersion());
 }
 
 main().catch(failBoot);
+
+/** The version of the @nestjs/core this process loaded (11 from the root, 12 through nest12.preload). */
+function nestVersion(): string {
+  try {
+    return (require('@nestjs/core/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

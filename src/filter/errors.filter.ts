@@ -39,7 +39,7 @@ import { ValidationFailedException } from '../validation/validation-failed.excep
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
-import { safeMessage, safeStack } from './safe-read.util';
+import { readProperty, safeMessage, safeStack } from './safe-read.util';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -207,9 +207,14 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         headers: { Allow: allow.join(', ') },
       });
     }
-    return new NotFoundException(
-      `Cannot ${method} ${describeRawRequest(request, MAX_ECHOED_PATH_LENGTH).path}`,
-    );
+    const message = `Cannot ${method} ${describeRawRequest(request, MAX_ECHOED_PATH_LENGTH).path}`;
+    // The router's own exception already says it (no query string, a short path): no second one.
+    return readProperty(
+      (mapped as NotFoundException).getResponse(),
+      'message',
+    ) === message
+      ? mapped
+      : new NotFoundException(message);
   }
 
   /** Stage 3, normalize: status, code, message and what may be shown. */
@@ -277,16 +282,16 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         ? plainRetryAfter(response)
         : undefined;
     const headers = validHeaders(
-      {
-        ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }),
-        ...error.headers,
-        [this.options.requestIdHeader]: requestId,
-      },
+      retryAfter === undefined
+        ? error.headers
+        : { 'Retry-After': retryAfter, ...error.headers },
       (name) =>
         this.logger.warn(
           `Dropped the response header "${describeName(name)}" of a ${error.status} (request_id ${requestId}): not a valid HTTP header.`,
         ),
     );
+    // The id is well-formed by construction (generated, guarded or checked): no validation.
+    headers[this.options.requestIdHeader] = requestId;
     const { contentType, body } = this.safelyRender(error, requestId, request);
     return { status: error.status, contentType, headers, body };
   }

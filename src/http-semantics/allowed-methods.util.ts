@@ -26,6 +26,9 @@ export function isRouteNotFound(
 ): boolean {
   if (!(exception instanceof NotFoundException)) return false;
   const message = readProperty(exception.getResponse(), 'message');
+  // A handler's own 404 ("Item 0 does not exist.") is told apart without building the router's message.
+  if (typeof message !== 'string' || !message.startsWith('Cannot '))
+    return false;
   try {
     return (
       message ===

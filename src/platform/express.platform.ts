@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { requestIdStorage } from '../request-id/request-id.storage';
-import { assignRequestId } from '../request-id/request-id.util';
+import { requestIdAssigner } from '../request-id/request-id.util';
 import { mountClientErrorHandler } from './client-error.util';
 import { recordAdapterError } from './adapter-error.util';
 import type {
@@ -14,6 +14,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { routeStreamErrors } from './streamable-file.util';
@@ -39,23 +40,26 @@ type ExpressApp = {
 export class ExpressPlatform implements HttpPlatform {
   readonly name = 'express';
   private readonly app: ExpressApp;
+  private readonly methodsCache = new PathMethodsCache();
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.app = adapter.getInstance<ExpressApp>();
   }
 
   mountRequestId(options: ResolvedErrorsOptions): void {
+    // Everything that does not depend on the request is read here, once.
     const header = options.requestIdHeader;
+    const assign = requestIdAssigner(options);
     if (options.asyncContext) {
       this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-        const id = assignRequestId(req, options);
+        const id = assign(req);
         res.setHeader(header, id);
         requestIdStorage.run(id, next);
       });
       return;
     }
     this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-      res.setHeader(header, assignRequestId(req, options));
+      res.setHeader(header, assign(req));
       next();
     });
   }
@@ -97,10 +101,14 @@ export class ExpressPlatform implements HttpPlatform {
     );
   }
 
-  methodsFor(path: string): string[] {
-    const found = new Set<string>();
-    walk((this.app.router ?? this.app._router)?.stack ?? [], path, found);
-    return [...found];
+  methodsFor(path: string): readonly string[] {
+    const stack = (this.app.router ?? this.app._router)?.stack ?? [];
+    // A route added at the top level after bootstrap changes the stack's length.
+    return this.methodsCache.get(path, stack.length, () => {
+      const found = new Set<string>();
+      walk(stack, path, found);
+      return [...found];
+    });
   }
 
   bodyUnread(request: unknown): boolean {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { requestIdStorage } from '../request-id/request-id.storage';
-import { assignRequestId } from '../request-id/request-id.util';
+import { requestIdAssigner } from '../request-id/request-id.util';
 import { recordAdapterError } from './adapter-error.util';
 import { mountClientErrorHandler } from './client-error.util';
 import {
@@ -20,6 +20,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { setsCaching, staleHeaderNames } from './response-headers.util';
@@ -40,8 +41,11 @@ type FastifyReply = {
   code(status: number): FastifyReply;
   send(body: string): unknown;
 };
+type Hook = (...args: never[]) => void;
+type RouteHooks = { preParsing?: Hook | Hook[]; preHandler?: Hook | Hook[] };
 type FastifyInstance = {
   addHook(name: string, hook: (...args: never[]) => void): unknown;
+  setNotFoundHandler(options?: unknown, handler?: unknown): unknown;
   findRoute(options: { method: string; url: string }): unknown;
   server?: Server;
 };
@@ -57,59 +61,65 @@ const OPTIONS_SYMBOL = 'fastify.options';
 
 /**
  * @internal Fastify 5. Request ids come from an `onRequest` hook (before body
- * parsing); a `preHandler` re-enters the async context, which body parsing
- * loses, and holds JSON bodies to Express's rules (strict: an object or an
- * array). Bodies are decoded like Express's body parser does (gzip,
+ * parsing); on routes that take a body, a `preHandler` re-enters the async
+ * context, which body parsing loses, and holds JSON bodies to Express's rules
+ * (strict: an object or an array). Bodies are decoded like Express's body parser does (gzip,
  * deflate, br). 405 lookups ask Fastify's own router (`find-my-way`).
  */
 export class FastifyPlatform implements HttpPlatform {
   readonly name = 'fastify';
   private readonly fastify: FastifyInstance;
   private readonly methods = new Set<string>();
+  private readonly methodsCache = new PathMethodsCache();
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
   }
 
   mountRequestId(options: ResolvedErrorsOptions): void {
+    // Everything that does not depend on the request is read here, once.
     const header = options.requestIdHeader;
     const withContext = options.asyncContext;
+    const assign = requestIdAssigner(options);
     this.fastify.addHook(
       'onRequest',
-      (request: FastifyRequest, reply: FastifyReply, done: Done) => {
-        const id = assignRequestId(request.raw, options);
-        reply.header(header, id);
-        if (withContext) requestIdStorage.run(id, done);
-        else done();
-      },
+      withContext
+        ? (request: FastifyRequest, reply: FastifyReply, done: Done) => {
+            const id = assign(request.raw);
+            reply.header(header, id);
+            requestIdStorage.run(id, done);
+          }
+        : (request: FastifyRequest, reply: FastifyReply, done: Done) => {
+            reply.header(header, assign(request.raw));
+            done();
+          },
     );
-    this.fastify.addHook(
-      'preParsing',
-      (
-        request: FastifyRequest,
-        _reply: FastifyReply,
-        payload: Readable,
-        done: Done,
-      ) => {
-        if (isEmptyJsonBody(request.headers))
-          request.headers['content-type'] = undefined;
-        decodeBody(request.headers, payload, done);
-      },
-    );
-    this.fastify.addHook(
-      'preHandler',
-      (request: FastifyRequest, _reply: FastifyReply, done: Done) => {
-        if (request.body !== undefined && isJsonPrimitiveBody(request)) {
-          done(primitiveBodyError());
-          return;
-        }
-        if (!withContext) return done();
-        const id = assignRequestId(request.raw, options);
-        // Requests without a body keep the context; re-enter only when parsing lost it.
-        if (requestIdStorage.getStore() === id) done();
-        else requestIdStorage.run(id, done);
-      },
-    );
+    const preParsing = (
+      request: FastifyRequest,
+      _reply: FastifyReply,
+      payload: Readable,
+      done: Done,
+    ): void => {
+      if (isEmptyJsonBody(request.headers))
+        request.headers['content-type'] = undefined;
+      decodeBody(request.headers, payload, done);
+    };
+    const preHandler = (
+      request: FastifyRequest,
+      _reply: FastifyReply,
+      done: Done,
+    ): void => {
+      if (request.body !== undefined && isJsonPrimitiveBody(request)) {
+        done(primitiveBodyError());
+        return;
+      }
+      if (!withContext) return done();
+      const id = assign(request.raw);
+      // Body parsing continues in the socket's context: re-enter only when it lost ours.
+      if (requestIdStorage.getStore() === id) done();
+      else requestIdStorage.run(id, done);
+    };
+    addBodyHooks(this.fastify, { preParsing, preHandler });
   }
 
   mountErrorCapture(responder: ErrorResponder): void {
@@ -170,9 +180,12 @@ export class FastifyPlatform implements HttpPlatform {
     // Nest's not-found handler covers every path on Fastify.
   }
 
-  methodsFor(path: string): string[] {
-    return [...this.methods].filter(
-      (method) => this.fastify.findRoute({ method, url: path }) !== null,
+  methodsFor(path: string): readonly string[] {
+    // Fastify refuses new routes once it is ready; the count covers the boot.
+    return this.methodsCache.get(path, this.methods.size, () =>
+      [...this.methods].filter(
+        (method) => this.fastify.findRoute({ method, url: path }) !== null,
+      ),
     );
   }
 
@@ -218,6 +231,50 @@ export class FastifyPlatform implements HttpPlatform {
   abort(response: unknown): void {
     toRawResponse(response).destroy();
   }
+}
+
+/** HTTP methods Fastify never reads a body for (its `bodyless` set). */
+const BODYLESS = new Set(['GET', 'HEAD', 'TRACE']);
+
+/**
+ * The body hooks (decoding, the JSON-primitive check, re-entering the async
+ * context after parsing) matter only where Fastify parses a body: they go on
+ * each route that accepts a method with a body and on the not-found handler,
+ * never on a GET-only route, whose requests skip two hook runs.
+ */
+function addBodyHooks(
+  fastify: FastifyInstance,
+  hooks: { preParsing: Hook; preHandler: Hook },
+): void {
+  const withHooks = (route: RouteHooks): void => {
+    route.preParsing = [...toList(route.preParsing), hooks.preParsing];
+    route.preHandler = [...toList(route.preHandler), hooks.preHandler];
+  };
+  fastify.addHook(
+    'onRoute',
+    (route: RouteHooks & { method: string | string[] }) => {
+      const methods = ([] as string[]).concat(route.method);
+      if (methods.some((method) => !BODYLESS.has(method.toUpperCase())))
+        withHooks(route);
+    },
+  );
+  // Nest sets its not-found handler after modules are configured; it answers every method.
+  const setNotFoundHandler = fastify.setNotFoundHandler;
+  fastify.setNotFoundHandler = function (
+    this: FastifyInstance,
+    options?: unknown,
+    handler?: unknown,
+  ) {
+    if (typeof options === 'function') [options, handler] = [{}, options];
+    const route = { ...(options as RouteHooks | undefined) };
+    withHooks(route);
+    return setNotFoundHandler.call(this, route, handler);
+  };
+}
+
+function toList(hook: Hook | Hook[] | undefined): Hook[] {
+  if (hook === undefined) return [];
+  return Array.isArray(hook) ? hook : [hook];
 }
 
 function routerOptions(

@@ -32,18 +32,51 @@ export function assignRequestId(
   raw: RawRequest,
   options: ResolvedErrorsOptions,
 ): string {
-  const assigned = raw[REQUEST_ID_KEY];
-  if (assigned !== undefined) return assigned;
-  const incoming = raw.headers[options.requestIdHeader];
-  const id =
-    (options.requestIdFromTraceparent
-      ? traceIdFromTraceparent(raw.headers.traceparent)
-      : undefined) ??
-    (options.trustRequestId && isWellFormedRequestId(incoming)
-      ? incoming
-      : options.generateRequestId());
-  raw[REQUEST_ID_KEY] = id;
-  return id;
+  return requestIdAssigner(options)(raw);
+}
+
+/** The options `requestIdAssigner` reads; resolved options qualify. */
+type AssignerOptions = Pick<
+  ResolvedErrorsOptions,
+  | 'requestIdHeader'
+  | 'trustRequestId'
+  | 'generateRequestId'
+  | 'requestIdFromTraceparent'
+>;
+
+const assigners = new WeakMap<AssignerOptions, (raw: RawRequest) => string>();
+
+/**
+ * @internal `assignRequestId` with the options read once: the header name,
+ * the trust and traceparent switches and the generator are fixed at
+ * bootstrap, so the hook that runs on every request reads none of them.
+ */
+export function requestIdAssigner(
+  options: AssignerOptions,
+): (raw: RawRequest) => string {
+  let assign = assigners.get(options);
+  if (assign) return assign;
+  const header = options.requestIdHeader;
+  const generate = options.generateRequestId;
+  const trust = options.trustRequestId;
+  const fromTrace = options.requestIdFromTraceparent;
+  const choose = (raw: RawRequest): string => {
+    if (fromTrace) {
+      const traced = traceIdFromTraceparent(raw.headers.traceparent);
+      if (traced !== undefined) return traced;
+    }
+    const incoming = raw.headers[header];
+    return trust && isWellFormedRequestId(incoming) ? incoming : generate();
+  };
+  assign = (raw) => {
+    const assigned = raw[REQUEST_ID_KEY];
+    if (assigned !== undefined) return assigned;
+    const id = choose(raw);
+    raw[REQUEST_ID_KEY] = id;
+    return id;
+  };
+  assigners.set(options, assign);
+  return assign;
 }
 
 /** @internal The id assigned to a request, if any. */

@@ -89,14 +89,22 @@ export class ErrorsValidationPipe extends ValidationPipe {
     this.validatesCustom = pipeOptions.validateCustomDecorators ?? false;
   }
 
-  override async transform(
+  override transform(
     value: unknown,
     metadata: ArgumentMetadata,
   ): Promise<unknown> {
     const schema = this.schema ?? schemaOf(metadata);
     if (schema) return this.validateWithSchema(value, metadata, schema);
-    if (isZodDto(metadata.metatype)) return value;
+    if (isZodDto(metadata.metatype)) return Promise.resolve(value);
+    // Parameters that are not validated (primitives, no metatype) skip the checks and their async frame.
     if (!this.toValidate(metadata)) return super.transform(value, metadata);
+    return this.transformValidated(value, metadata);
+  }
+
+  private async transformValidated(
+    value: unknown,
+    metadata: ArgumentMetadata,
+  ): Promise<unknown> {
     assertAcceptable(value, metadata, this.maxDepth);
     try {
       return await super.transform(value, metadata);
