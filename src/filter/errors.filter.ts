@@ -12,7 +12,7 @@ import { ApiException } from '../catalog/api.exception';
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
-import { formatEnvelope } from '../formats/envelope.format';
+import { ENVELOPE_FORMAT, formatEnvelope } from '../formats/envelope.format';
 import type { ErrorEnvelope } from '../formats/error-envelope.interface';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import {
@@ -27,9 +27,14 @@ import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
 import { readOriginalError } from './original-error.util';
+import {
+  chooseFormat,
+  renderContext,
+  renderSafely,
+  varyOnAccept,
+} from './render.util';
+import type { RenderedError } from './render.util';
 import { safeMessage, safeStack } from './safe-read.util';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * The global exception filter registered by `ErrorsModule`: answers every
@@ -37,7 +42,8 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
  * (microservices, WebSockets, GraphQL) are left to Nest's own handling.
  *
  * Extend it and pass the subclass as `ErrorsModule.forRoot({ filter })` to
- * change one step: `normalize`, `buildBody` or `log`.
+ * change one step: `mapException` (map), `normalize` (normalize), `render`
+ * or, for the envelope, `buildBody` (render), `log` (report).
  * @publicApi
  */
 @Catch()
@@ -97,11 +103,13 @@ export class ErrorsFilter implements ExceptionFilter {
       error.status === 429 ? plainRetryAfter(response) : undefined;
     if (retryAfter !== undefined)
       error.headers = { 'Retry-After': retryAfter, ...error.headers };
+    const { contentType, body } = this.render(error, requestId, request);
     setHeader(response, this.options.requestIdHeader, requestId);
-    setHeader(response, 'content-type', JSON_CONTENT_TYPE);
+    setHeader(response, 'content-type', contentType);
+    if (this.options.negotiate) varyOnAccept(response);
     for (const [name, value] of Object.entries(error.headers ?? {}))
       setHeader(response, name, value);
-    adapter.reply(response, this.buildBody(error, requestId), error.status);
+    adapter.reply(response, body, error.status);
   }
 
   /** A failing `normalize` override must not leave the request unanswered. */
@@ -125,7 +133,7 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   /**
-   * Turns what was thrown into what is answered, before `normalize`: domain
+   * Stage 2, map: turns what was thrown into what is answered, before `normalize`: domain
    * errors become catalog errors (the scope's `@MapException` mappings,
    * nearest first, then the app-wide `mappings`); a 403 inside a
    * `@ForbiddenAsNotFound` scope becomes that route's 404; the router's 404
@@ -162,7 +170,7 @@ export class ErrorsFilter implements ExceptionFilter {
     });
   }
 
-  /** Reduces anything thrown to status, code, message and what may be shown. */
+  /** Stage 3, normalize: reduces anything thrown to status, code, message and what may be shown. */
   protected normalize(exception: unknown, request: unknown): NormalizedError {
     const error = normalizeException(
       exception,
@@ -172,7 +180,35 @@ export class ErrorsFilter implements ExceptionFilter {
     return nameFailedParameter(error, request);
   }
 
-  /** Builds the response body from a normalized error. */
+  /**
+   * Stage 4, render: the body and content type of a normalized error, in
+   * the configured format, or problem details when `negotiate` lets the
+   * client's `Accept` choose them. The envelope is built by `buildBody`.
+   */
+  protected render(
+    error: NormalizedError,
+    requestId: string,
+    request: unknown,
+  ): RenderedError {
+    const format = chooseFormat(this.options, request);
+    const envelope = () => ({
+      contentType: ENVELOPE_FORMAT.contentType,
+      body: this.buildBody(error, requestId),
+    });
+    if (format === ENVELOPE_FORMAT) return envelope();
+    const context = renderContext(
+      error,
+      requestId,
+      request,
+      this.options.docsBaseUrl,
+    );
+    return renderSafely(format, error, context, envelope, this.logger);
+  }
+
+  /**
+   * Stage 4 for the envelope: builds `{ request_id, error }` from a
+   * normalized error. Used only while the envelope is the format answered.
+   */
   protected buildBody(
     error: NormalizedError,
     requestId: string,
@@ -180,7 +216,7 @@ export class ErrorsFilter implements ExceptionFilter {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
   }
 
-  /** Logs an unexpected error once, with request id, method, path and stack. */
+  /** Report: logs an unexpected error once, with request id, method, path and stack. */
   protected log(exception: unknown, request: unknown, requestId: string): void {
     this.logger.error(
       `${describeRequest(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,

@@ -48,7 +48,10 @@ function fromApiException(
         : response.message,
     unexpected: false,
   };
+  if (normalized.message !== definition.message)
+    normalized.title = definition.message;
   if (exception.cause !== undefined) normalized.cause = exception.cause;
+  if (exception.details !== undefined) normalized.details = exception.details;
   if (Object.keys(exception.headers).length > 0)
     normalized.headers = { ...exception.headers };
   if (exception instanceof ValidationFailedException)
@@ -110,12 +113,14 @@ function fromDefinition(
   definition: ErrorDefinition,
   message: string,
 ): NormalizedError {
-  return {
+  const normalized: NormalizedError = {
     status: definition.status,
     code: definition.code,
     message,
     unexpected: false,
   };
+  if (message !== definition.message) normalized.title = definition.message;
+  return normalized;
 }
 
 /** @internal The built-in entry of a status; unnamed statuses get a derived code. */

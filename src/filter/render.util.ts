@@ -1,0 +1,125 @@
+import type { Logger } from '@nestjs/common';
+
+import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { docsUrl } from '../formats/envelope.format';
+import type {
+  ErrorFormat,
+  ErrorRenderContext,
+} from '../formats/error-format.interface';
+import { prefersProblem } from '../formats/negotiate.util';
+import type { NormalizedError } from '../formats/normalized-error.interface';
+import { PROBLEM_FORMAT } from '../formats/problem.format';
+import { reasonPhrase } from '../formats/reason-phrase.util';
+import { toRawRequest } from '../request-id/request-id.util';
+import { safeMessage, safeStack } from './safe-read.util';
+
+/** What stage 4 hands to the write: the body and its content type. */
+export interface RenderedError {
+  contentType: string;
+  body: unknown;
+}
+
+interface RawRequest {
+  method?: string;
+  url?: string;
+  originalUrl?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * @internal The format of this answer: the configured one, or problem
+ * details when `negotiate` is on and the client's `Accept` asks for them.
+ * Reads no header when `negotiate` is off.
+ */
+export function chooseFormat(
+  options: ResolvedErrorsOptions,
+  request: unknown,
+): ErrorFormat {
+  if (!options.negotiate || options.format === PROBLEM_FORMAT)
+    return options.format;
+  const accept = (toRawRequest(request) as RawRequest).headers?.accept;
+  return prefersProblem(
+    Array.isArray(accept) ? accept.join(',') : accept,
+    options.format.contentType,
+  )
+    ? PROBLEM_FORMAT
+    : options.format;
+}
+
+/** @internal Everything a format may use besides the error itself. */
+export function renderContext(
+  error: NormalizedError,
+  requestId: string,
+  request: unknown,
+  docsBaseUrl: string,
+): ErrorRenderContext {
+  const raw = (
+    request === undefined ? {} : toRawRequest(request)
+  ) as RawRequest;
+  return {
+    requestId,
+    docs: docsUrl(docsBaseUrl, error.status, error.code),
+    method: typeof raw.method === 'string' ? raw.method : 'GET',
+    path: pathOf(raw),
+    timestamp: new Date().toISOString(),
+    statusText: reasonPhrase(error.status),
+  };
+}
+
+/**
+ * @internal Runs an app's format; one that throws or returns nothing is
+ * logged and replaced by `fallback()` (the envelope): an error is never
+ * answered with an empty body.
+ */
+export function renderSafely(
+  format: ErrorFormat,
+  error: NormalizedError,
+  context: ErrorRenderContext,
+  fallback: () => RenderedError,
+  logger: Logger,
+): RenderedError {
+  try {
+    const body = format.render(error, context);
+    if (body !== undefined && body !== null)
+      return { contentType: format.contentType, body };
+    logger.error(
+      `The error format's render() returned ${String(body)}; answered with the envelope instead (request_id ${context.requestId}).`,
+    );
+  } catch (failure) {
+    logger.error(
+      `The error format's render() failed: ${safeMessage(failure)}; answered with the envelope instead (request_id ${context.requestId}).`,
+      safeStack(failure),
+    );
+  }
+  return fallback();
+}
+
+/** @internal Adds `Accept` to the response's `Vary` header, keeping what is there. */
+export function varyOnAccept(response: unknown): void {
+  const res = response as {
+    getHeader?: (name: string) => unknown;
+    header?: (name: string, value: string) => unknown;
+    setHeader?: (name: string, value: string) => unknown;
+  };
+  const current = res.getHeader?.('vary');
+  const existing = Array.isArray(current)
+    ? current.join(', ')
+    : typeof current === 'string'
+      ? current
+      : '';
+  if (/(^|,)\s*(accept|\*)\s*(,|$)/i.test(existing)) return;
+  const value = existing.trim() === '' ? 'Accept' : `${existing}, Accept`;
+  if (typeof res.header === 'function') res.header('Vary', value);
+  else res.setHeader?.('Vary', value);
+}
+
+function pathOf(raw: RawRequest): string {
+  const url =
+    typeof raw.originalUrl === 'string'
+      ? raw.originalUrl
+      : typeof raw.url === 'string'
+        ? raw.url
+        : '/';
+  const query = url.search(/[?#]/);
+  return query === -1 ? url : url.slice(0, query);
+}
