@@ -81,7 +81,11 @@ function fromHttpException(
     messageOf(response, status) ?? definition.message,
   );
   const code = readProperty(response, 'code');
-  if (isUsableCode(code)) normalized.code = code;
+  if (isUsableCode(code)) {
+    // The exception defines its own error: its message is that error's title.
+    normalized.code = code;
+    delete normalized.title;
+  }
   const cause = causeOf(response, status);
   if (cause !== undefined) normalized.cause = cause;
   return normalized;

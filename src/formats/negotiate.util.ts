@@ -19,7 +19,7 @@ export function prefersProblem(
   accept: string | undefined,
   configuredType: string,
 ): boolean {
-  if (!accept || !accept.includes('problem+json')) return false;
+  if (!accept || !/problem\+json/i.test(accept)) return false;
   const ranges = parseAccept(accept);
   const named = ranges.filter(
     (r) => r.type === 'application' && r.subtype === 'problem+json',
