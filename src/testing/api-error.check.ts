@@ -4,7 +4,8 @@ import { reasonPhrase } from '../formats/reason-phrase.util';
 import { ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
 import { normalizeHttpResponse } from './http-response.util';
 import type { NormalizedHttpResponse } from './http-response.util';
-import { checkAgainstSchema } from './schema-check.util';
+import { readWireFormat } from './format-readers';
+import type { ReadField, WireRead } from './format-readers';
 import type { SchemaNode } from './schema-check.util';
 import { builtInErrorFor, resolveTestingOptions } from './testing.options';
 import type {
@@ -46,6 +47,8 @@ export interface ApiErrorCheck {
   expectedBody: Record<string, unknown>;
   options: ResolvedTestingOptions;
   expectedStatus: number;
+  /** The body as the kit read it through the app's wire format. */
+  wire: WireRead;
 }
 
 /** @internal Thrown for misuse of the kit (not for a failed expectation). */
@@ -69,6 +72,13 @@ export function checkApiError(
     options.message ??
     (typeof expected === 'number' ? undefined : definition.message);
   const response = normalizeHttpResponse(res);
+  // The one place the kit reads a body: through the app's wire format.
+  const wire = readWireFormat(
+    response,
+    resolved.format,
+    schema,
+    schema !== ERROR_ENVELOPE_SCHEMA,
+  );
   const problems: string[] = [];
   const check = (ok: boolean, problem: () => string) => {
     if (!ok) problems.push(problem());
@@ -81,9 +91,9 @@ export function checkApiError(
   );
   const contentType = response.headers['content-type'];
   check(
-    /^application\/json\b/i.test(contentType ?? ''),
+    (contentType ?? '').toLowerCase().split(';')[0].trim() === wire.mediaType,
     () =>
-      `content-type header: expected application/json, received ${show(contentType)}`,
+      `content-type header: expected ${wire.mediaType}, received ${show(contentType)}`,
   );
   const header = response.headers[resolved.requestIdHeader];
   check(
@@ -91,30 +101,30 @@ export function checkApiError(
     () => `${resolved.requestIdHeader} header: missing`,
   );
 
-  const body = response.body;
-  const bodyObject = isObject(body) ? body : {};
-  const error = isObject(bodyObject.error) ? bodyObject.error : {};
-  problems.push(...checkAgainstSchema(body, schema));
-  if (isObject(body)) {
-    if (header !== undefined && 'request_id' in body) {
+  const body = wire.envelope;
+  const error = body.error;
+  const carries = (name: ReadField) => wire.carries.has(name);
+  problems.push(...wire.schemaProblems);
+  if (isObject(response.body)) {
+    if (header !== undefined && carries('request_id')) {
       check(
         body.request_id === header,
         () =>
           `request_id: ${show(body.request_id)} differs from the ${resolved.requestIdHeader} header ${show(header)}`,
       );
     }
-    if (options.requestId !== undefined) {
+    if (options.requestId !== undefined && carries('request_id')) {
       check(
         body.request_id === options.requestId,
         () =>
           `request_id: expected ${show(options.requestId)}, received ${show(body.request_id)}`,
       );
     }
-    const field = (name: string, ok: boolean, want: unknown) =>
+    const field = (name: ReadField, ok: boolean, want: unknown) =>
       check(
-        ok,
+        !carries(name) || ok,
         () =>
-          `error.${name}: expected ${show(want)}, received ${show(error[name])}`,
+          `${wire.labels[name]}: expected ${show(want)}, received ${show(error[name])}`,
       );
     field(
       'status',
@@ -125,16 +135,28 @@ export function checkApiError(
     if (expectedMessage !== undefined)
       field(
         'message',
-        matches(error.message, expectedMessage),
+        wire.matchMessage
+          ? wire.matchMessage(expectedMessage)
+          : matches(error.message, expectedMessage),
         expectedMessage,
       );
     if (options.cause === null)
       check(
-        !('cause' in error),
-        () => `error.cause: expected none, received ${show(error.cause)}`,
+        !carries('cause') ||
+          (wire.hasNoCause
+            ? wire.hasNoCause(expectedMessage)
+            : !('cause' in error)),
+        () =>
+          `${wire.labels.cause}: expected none, received ${show(error.cause)}`,
       );
     else if (options.cause !== undefined)
-      field('cause', matches(error.cause, options.cause), options.cause);
+      field(
+        'cause',
+        wire.matchCause
+          ? wire.matchCause(options.cause)
+          : matches(error.cause, options.cause),
+        options.cause,
+      );
     const docs = docsUrl(
       resolved.docsBaseUrl,
       definition.status,
@@ -175,6 +197,7 @@ export function checkApiError(
     },
     options: resolved,
     expectedStatus: definition.status,
+    wire,
   };
 }
 

@@ -12,7 +12,10 @@ export function formatFailure(check: ApiErrorCheck): string {
     '',
     'Expected:',
     indent(
-      `HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`,
+      `HTTP ${check.expectedStatus}, content-type: ${check.wire.mediaType}, ${check.options.requestIdHeader}: equal to request_id` +
+        (check.wire.format === 'envelope'
+          ? ''
+          : ` (format '${check.wire.format}'; its fields as the kit reads them, envelope names)`),
     ),
     indent(pretty(check.expectedBody)),
     'Received:',

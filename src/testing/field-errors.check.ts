@@ -1,6 +1,7 @@
 import { checkApiError, isObject, show } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
 import { VALIDATION_ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
+import { alignParameterKeys } from './format-readers';
 
 /**
  * A Jest/Vitest asymmetric matcher such as `expect.any(Array)` or
@@ -55,17 +56,17 @@ export function checkValidationErrors(
     VALIDATION_ERROR_ENVELOPE_SCHEMA,
   );
   const expected = normalizeFields(fields);
-  const body = result.response.body;
-  const actual =
-    isObject(body) && isObject(body.error) && isObject(body.error.errors)
-      ? body.error.errors
-      : {};
+  const errors = result.wire.envelope.error.errors;
+  const actual = alignParameterKeys(
+    isObject(errors) ? errors : {},
+    Object.keys(expected),
+  );
   const expectedErrors: Record<string, unknown> = options.exact
     ? {}
     : { ...actual };
 
   for (const [path, want] of Object.entries(expected)) {
-    const label = `error.errors[${JSON.stringify(path)}]`;
+    const label = `${result.wire.labels.errors}[${JSON.stringify(path)}]`;
     if (!(path in actual)) {
       result.problems.push(
         `${label}: missing (fields present: ${listOrNone(Object.keys(actual))})`,

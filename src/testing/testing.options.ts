@@ -1,6 +1,10 @@
 import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { BuiltInErrorName } from '../catalog/built-in.errors';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
+import type {
+  ErrorFormat,
+  ErrorFormatName,
+} from '../formats/error-format.interface';
 import {
   DEFAULT_DOCS_PATH,
   DEFAULT_REQUEST_ID_HEADER,
@@ -31,6 +35,14 @@ export interface ApiErrorTestingOptions {
   builtInErrors?: Partial<
     Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
   >;
+  /**
+   * The app's `format`: how the kit reads error bodies (`'envelope'`,
+   * `'problem'`, `'nest'`, or the app's `ErrorFormat`, whose `read` it
+   * uses). A response with `Content-Type: application/problem+json` is
+   * always read as problem details (what `negotiate` answers).
+   * @default 'envelope'
+   */
+  format?: ErrorFormatName | ErrorFormat;
 }
 
 /** @internal Options with defaults applied. */
@@ -38,6 +50,7 @@ export interface ResolvedTestingOptions {
   readonly docsBaseUrl: string;
   readonly requestIdHeader: string;
   readonly builtInErrors: NonNullable<ApiErrorTestingOptions['builtInErrors']>;
+  readonly format: ErrorFormatName | ErrorFormat;
 }
 
 /**
@@ -50,6 +63,7 @@ export const DEFAULT_API_ERROR_TESTING_OPTIONS: Readonly<
   docsBaseUrl: DEFAULT_DOCS_PATH,
   requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
   builtInErrors: {},
+  format: 'envelope',
 });
 
 let configured: ApiErrorTestingOptions = {};
@@ -82,6 +96,7 @@ export function resolveTestingOptions(
     docsBaseUrl: merged.docsBaseUrl.replace(/\/+$/, ''),
     requestIdHeader: merged.requestIdHeader.toLowerCase(),
     builtInErrors: merged.builtInErrors,
+    format: merged.format,
   };
 }
 
