@@ -67,7 +67,8 @@ export function renderContext(
 }
 
 /**
- * @internal Runs an app's format; one that throws or returns nothing is
+ * @internal Runs a format and serializes its body (a string is sent as is).
+ * A format that throws, or returns nothing or what JSON cannot carry, is
  * logged and replaced by `fallback()` (the envelope): an error is never
  * answered with an empty body.
  */
@@ -80,8 +81,11 @@ export function renderSafely(
 ): RenderedError {
   try {
     const body = format.render(error, context);
-    if (body !== undefined && body !== null)
-      return { contentType: format.contentType, body };
+    // Serialized here: a body JSON cannot carry fails now, not in the adapter
+    // (and Nest's Express adapter would rewrite a non-JSON content type).
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    if (body !== null && typeof text === 'string')
+      return { contentType: format.contentType, body: text };
     logger.error(
       `The error format's render() returned ${String(body)}; answered with the envelope instead (request_id ${context.requestId}).`,
     );

@@ -35,13 +35,14 @@ export interface ErrorRenderContext {
 }
 
 /**
- * What the testing kit reads back from an error body: the fields every
- * format carries in some form. Returned by `ErrorFormat.read`.
+ * What the testing kit reads back from an error body, returned by
+ * `ErrorFormat.read`. Give what the format carries: the kit checks exactly
+ * the fields present (a format without codes leaves `code` out).
  * @publicApi
  */
 export interface ApiErrorView {
-  code: ErrorCode;
-  message: string;
+  code?: ErrorCode;
+  message?: string;
   /** Detail of the occurrence, when the body has one. */
   cause?: string;
   /** The documentation link, when the format carries one. */
