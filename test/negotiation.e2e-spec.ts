@@ -13,7 +13,7 @@ import { FormatsAppModule } from './fixtures/formats.fixtures';
 import { createApp, http } from './utils/create-app';
 import { FORMAT_CASES } from './utils/format-cases';
 import { platforms } from './utils/platforms';
-import { send } from './formats.e2e-spec';
+import { send } from './utils/send-source';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const isProblem = ajv.compile(PROBLEM_DETAILS_SCHEMA);

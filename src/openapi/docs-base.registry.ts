@@ -1,21 +1,31 @@
 import { DEFAULT_DOCS_PATH } from '../errors.constants';
+import { ENVELOPE_FORMAT } from '../formats/envelope.format';
+import type { ErrorFormat } from '../formats/error-format.interface';
 
-let documentedDocsBase: string = DEFAULT_DOCS_PATH;
+let documented: { docsBaseUrl: string; format: ErrorFormat } = {
+  docsBaseUrl: DEFAULT_DOCS_PATH,
+  format: ENVELOPE_FORMAT,
+};
 
 /**
- * @internal Remembers the `docsBaseUrl` of the app being set up, for the
- * `docs` links of `@ApiErrors()` examples: the OpenAPI document is built
+ * @internal Remembers the `docsBaseUrl` and `format` of the app being set
+ * up, for the responses of `@ApiErrors()`: the OpenAPI document is built
  * after the module's options are resolved, while the decorators ran long
  * before. With several apps in one process, the most recently created wins.
  */
-export function rememberDocsBase<T extends { docsBaseUrl: string }>(
-  options: T,
-): T {
-  documentedDocsBase = options.docsBaseUrl;
+export function rememberDocsBase<
+  T extends { docsBaseUrl: string; format: ErrorFormat },
+>(options: T): T {
+  documented = { docsBaseUrl: options.docsBaseUrl, format: options.format };
   return options;
 }
 
 /** @internal The `docsBaseUrl` for OpenAPI examples. */
 export function documentedDocsBaseUrl(): string {
-  return documentedDocsBase;
+  return documented.docsBaseUrl;
+}
+
+/** @internal The wire format the OpenAPI responses describe. */
+export function documentedFormat(): ErrorFormat {
+  return documented.format;
 }
