@@ -39,6 +39,8 @@ describe('README', () => {
 
   it.each([
     'docsBaseUrl',
+    'format',
+    'negotiate',
     'catalog',
     'builtInErrors',
     'requestIdHeader',
