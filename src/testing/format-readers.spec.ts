@@ -1,0 +1,174 @@
+import { expectApiError, expectValidationErrors } from './api-error.assertions';
+import { ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
+import { alignParameterKeys, readWireFormat } from './format-readers';
+
+const problemResponse = (body: object, status = 404) => ({
+  status,
+  headers: {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'x-request-id': 'r1',
+  },
+  body,
+});
+
+const PROBLEM_404 = {
+  type: '/docs/errors/404/not_found',
+  title: 'The requested resource does not exist.',
+  status: 404,
+  detail: 'Project 42 was not found.',
+  instance: '/projects/42',
+  code: 'not_found',
+  request_id: 'r1',
+};
+
+describe('the kit reads problem details', () => {
+  it('passes a correct body, reading title and detail for the message', () => {
+    expect(() =>
+      expectApiError(problemResponse(PROBLEM_404), 404, {
+        message: 'Project 42 was not found.',
+        cause: null,
+      }),
+    ).not.toThrow();
+    expect(() =>
+      expectApiError(problemResponse(PROBLEM_404), {
+        status: 404,
+        code: 'not_found',
+        message: 'The requested resource does not exist.',
+      }),
+    ).not.toThrow();
+  });
+
+  it('names the problem members in its report', () => {
+    expect(() =>
+      expectApiError(
+        problemResponse({ ...PROBLEM_404, type: '/elsewhere', extra: 1 }),
+        404,
+      ),
+    ).toThrow(
+      /- extra: unexpected field \(1\)\n.*- type: expected "\/docs\/errors\/404\/not_found", received "\/elsewhere"/s,
+    );
+  });
+
+  it('reads pointers and parameters as field paths', () => {
+    const res = problemResponse(
+      {
+        ...PROBLEM_404,
+        type: '/docs/errors/422/validation_failed',
+        title: 'The given data was invalid.',
+        status: 422,
+        code: 'validation_failed',
+        detail: undefined,
+        errors: [
+          { detail: 'bad email', pointer: '#/owner/email' },
+          { detail: 'odd', pointer: '#/a~1b~0c/%C3%A9' },
+          { detail: 'page must be positive', parameter: 'page' },
+        ],
+      },
+      422,
+    );
+    delete (res.body as { detail?: string }).detail;
+    expect(() =>
+      expectValidationErrors(
+        res,
+        {
+          'owner.email': ['bad email'],
+          'a/b~c.é': ['odd'],
+          'query.page': ['page must be positive'],
+        },
+        { exact: true },
+      ),
+    ).not.toThrow();
+  });
+});
+
+describe('the kit reads the nest shape', () => {
+  const nest = (body: object, status = 404) => ({
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-request-id': 'r1',
+    },
+    body: {
+      statusCode: status,
+      error: 'Not Found',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      path: '/x',
+      code: 'not_found',
+      request_id: 'r1',
+      ...body,
+    },
+  });
+
+  it('checks message, code and request id', () => {
+    expect(() =>
+      expectApiError(nest({ message: 'Nope.' }), 404, {
+        format: 'nest',
+        message: 'Nope.',
+      }),
+    ).not.toThrow();
+    expect(() =>
+      expectApiError(nest({ message: 'Nope.', request_id: 'other' }), 404, {
+        format: 'nest',
+      }),
+    ).toThrow(/request_id: "other" differs from the x-request-id header "r1"/);
+  });
+
+  it('refuses an envelope when the app answers the nest shape', () => {
+    expect(() =>
+      expectApiError(
+        {
+          status: 404,
+          headers: { 'content-type': 'application/json', 'x-request-id': 'r1' },
+          body: { request_id: 'r1', error: { status: 'Not Found' } },
+        },
+        404,
+        { format: 'nest' },
+      ),
+    ).toThrow(/statusCode: missing/);
+  });
+});
+
+describe('readWireFormat', () => {
+  it('reads a custom format through its read()', () => {
+    const read = readWireFormat(
+      { status: 400, headers: {}, body: { m: 'x' } },
+      {
+        contentType: 'application/vnd.x+json',
+        render: () => ({}),
+        read: (body) => ({ message: (body as { m: string }).m }),
+      },
+      ERROR_ENVELOPE_SCHEMA,
+      false,
+    );
+    expect(read.mediaType).toBe('application/vnd.x+json');
+    expect([...read.carries]).toEqual(['message']);
+    expect(read.envelope.error).toEqual({ message: 'x' });
+  });
+
+  it('reports a read() that throws or finds nothing', () => {
+    const format = {
+      contentType: 'application/json',
+      render: () => ({}),
+      read: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(
+      readWireFormat(
+        { status: 400, headers: {}, body: {} },
+        format,
+        ERROR_ENVELOPE_SCHEMA,
+        false,
+      ).schemaProblems,
+    ).toEqual(["body: the format's read() failed: boom"]);
+  });
+
+  it('aligns parameter keys with the expected source', () => {
+    expect(
+      alignParameterKeys({ 'parameter.page': ['a'], id: ['b'] }, [
+        'query.page',
+        'params.id',
+      ]),
+    ).toEqual({ 'query.page': ['a'], 'params.id': ['b'] });
+  });
+});
