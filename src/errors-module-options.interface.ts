@@ -115,6 +115,19 @@ export interface ErrorsModuleOptions {
    */
   validation?: false | ErrorsValidationOptions;
   /**
+   * Response headers (case-insensitive names) that survive on an error
+   * response when a handler or middleware set them before the error. Error
+   * responses keep CORS, `Vary`, security policies (HSTS, CSP, …),
+   * `WWW-Authenticate`, `Allow`, `Retry-After`, rate-limit headers and the
+   * request id; every other header set before the error (`Cache-Control`,
+   * `ETag`, `Content-*`, `Location`, `Set-Cookie`, …) is removed, and errors
+   * carry `Cache-Control: no-store` unless the error sets its own caching
+   * headers.
+   * @default [] (only the built-in list)
+   * @example keepResponseHeaders: ['x-api-version']
+   */
+  keepResponseHeaders?: readonly string[];
+  /**
    * A subclass of `ErrorsFilter` to use as the global filter, for apps that
    * override its protected hooks (`normalize`, `buildBody`, `log`).
    * @default ErrorsFilter

@@ -44,6 +44,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   generateRequestId: randomUUID as () => string,
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
+  keepResponseHeaders: Object.freeze([]) as readonly string[],
 });
 
 /** @internal Options with defaults applied and the error tables indexed. */
@@ -62,6 +63,8 @@ export interface ResolvedErrorsOptions {
   readonly filter?: ErrorsModuleOptions['filter'];
   /** App-wide exception mappings, validated. */
   readonly mappings: readonly ExceptionMapping[];
+  /** Lower-cased header names kept on error responses. */
+  readonly keepResponseHeaders: readonly string[];
   /** Built-in error per status, overrides applied. */
   readonly builtIns: ReadonlyMap<number, ErrorDefinition>;
 }
@@ -98,6 +101,9 @@ export function resolveErrorsOptions(
     validation: merged.validation,
     filter: options.filter,
     mappings: resolveMappings(merged.mappings),
+    keepResponseHeaders: merged.keepResponseHeaders.map((name) =>
+      name.toLowerCase(),
+    ),
     builtIns,
   };
 }

@@ -14,10 +14,7 @@ import { RESOLVED_ERRORS_OPTIONS } from './errors.internal-constants';
 import type { ResolvedErrorsOptions } from './errors-module.options';
 import { ERRORS_PROVIDERS } from './errors.providers';
 import { ErrorsFilter } from './filter/errors.filter';
-import { mountExpressFallback } from './filter/express-fallback.util';
-import { recordOriginalErrors } from './filter/original-error.util';
-import { collectFastifyRoutes } from './http-semantics/fastify-routes.util';
-import { mountRequestId } from './request-id/request-id.mount';
+import { platformOf } from './platform/platform';
 
 /**
  * One import gives the app its error contract: the global exception filter,
@@ -51,24 +48,21 @@ export class ErrorsModule
   }
 
   /**
-   * Assigns request ids before guards, pipes and handlers run, and (Fastify)
-   * records the routes Nest registers next, for 405 answers.
+   * Assigns request ids before guards, pipes and handlers run, and hooks the
+   * adapter's own failures (body parser, framework and Node parser errors)
+   * into the filter.
    */
   configure(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
-    mountRequestId(adapter, this.options);
-    recordOriginalErrors(adapter);
-    const instance = adapter.getInstance<{ addHook?: unknown }>();
-    if (typeof instance.addHook === 'function')
-      collectFastifyRoutes(
-        instance as Parameters<typeof collectFastifyRoutes>[0],
-      );
+    const platform = platformOf(adapter);
+    platform.mountRequestId(this.options);
+    platform.mountErrorCapture(this.filter);
   }
 
   /** Runs after Nest mounted its router, so the fallback comes last. */
   onApplicationBootstrap(): void {
     const adapter = this.adapterHost.httpAdapter;
-    if (adapter) mountExpressFallback(adapter, this.filter);
+    if (adapter) platformOf(adapter).mountFallback(this.filter);
   }
 }

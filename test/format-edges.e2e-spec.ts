@@ -19,7 +19,7 @@ class StampingFilter extends ErrorsFilter {
     error: NormalizedError,
     requestId: string,
   ): ErrorEnvelope {
-    const body = super.buildBody(error, requestId);
+    const body = super.buildBody(error, requestId) as ErrorEnvelope;
     return {
       ...body,
       error: { ...body.error, message: `[stamped] ${body.error.message}` },

@@ -42,6 +42,7 @@ describe.each(platforms)('wire formats (%p)', (Adapter) => {
         const requestId = res.headers['x-request-id'];
         expect(res.status).toBe(expected.status);
         expect(res.headers['content-type']).toBe(formatCase.contentType);
+        expect(res.headers['cache-control']).toBe('no-store');
         expect(res.headers.vary).toBeUndefined();
         for (const [name, value] of Object.entries(expected.headers ?? {}))
           expect(res.headers[name]).toBe(value);

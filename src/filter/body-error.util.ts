@@ -9,23 +9,35 @@ const BODY_PARSER_TYPES = new Set([
   'parameters.too.many',
   'charset.unsupported',
   'encoding.unsupported',
+  'encoding.invalid',
 ]);
 
 const PARSE_FAILED_MESSAGE =
   'The request body could not be parsed. Send well-formed JSON.';
+const NOT_AN_OBJECT_MESSAGE =
+  'The request body must be a JSON object or array.';
+const BAD_ENCODING_MESSAGE =
+  'The request body could not be decoded: it does not match its Content-Encoding.';
+const BAD_URL_MESSAGE =
+  'The request URL holds a malformed percent-encoding and could not be read.';
+const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
+
+type Classified = { status: number; message?: string; unexpected?: boolean };
 
 /**
- * @internal Recognises a request-body failure from any adapter and either
+ * @internal Recognises a failure the adapter raised before Nest's router
+ * (a request body or URL it could not read), from any adapter and either
  * Nest major: body-parser's raw http-errors (Nest 11 on Express), the same
- * wrapped as `cause` of an HttpException (Nest 12), Fastify's
- * `FST_ERR_CTP_*` errors and its JSON `SyntaxError` (which Nest 11 re-wraps
- * without a cause: see `recordOriginalErrors`). All come out as the same
- * status and message, so clients see one answer whatever the platform.
+ * wrapped as `cause` of an HttpException (Nest 12), Fastify's `FST_ERR_*`
+ * errors and its JSON `SyntaxError` (which Nest 11 re-wraps without a
+ * cause), zlib's decoding errors, Express's parameter `URIError`. All come
+ * out as the same status and message, so clients see one answer whatever
+ * the platform, and never the framework's code or text.
  */
 export function classifyBodyError(
   exception: unknown,
   original?: unknown,
-): { status: number; message?: string } | undefined {
+): Classified | undefined {
   const getStatus = readProperty(exception, 'getStatus');
   if (typeof getStatus !== 'function') return classify(exception);
   // An HttpException made from an adapter error: Nest 12 keeps it as `cause`;
@@ -38,23 +50,72 @@ export function classifyBodyError(
   return fromOriginal?.status === status ? fromOriginal : undefined;
 }
 
-function classify(
-  error: unknown,
-): { status: number; message?: string } | undefined {
+/** @internal True when a URL path's percent-encoding cannot be decoded. */
+export function hasMalformedEncoding(path: string): boolean {
+  if (!path.includes('%')) return false;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function classify(error: unknown): Classified | undefined {
+  const code = readProperty(error, 'code');
+  if (code === 'FST_ERR_BAD_URL')
+    return { status: 400, message: BAD_URL_MESSAGE };
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { status: 414, message: LONG_PARAM_MESSAGE };
+  if (code === 'FST_ERR_ASYNC_CONSTRAINT')
+    return { status: 500, unexpected: true };
   const status =
     readProperty(error, 'statusCode') ?? readProperty(error, 'status');
   if (typeof status !== 'number' || status < 400 || status >= 500)
     return undefined;
-  if (!isBodyError(error)) return undefined;
-  return status === 400
-    ? { status, message: PARSE_FAILED_MESSAGE }
-    : { status };
+  if (isInstanceOf(error, URIError))
+    return { status: 400, message: BAD_URL_MESSAGE };
+  if (isDecodingError(error, code))
+    return { status: 400, message: BAD_ENCODING_MESSAGE };
+  if (!isBodyError(error, code)) return undefined;
+  if (status !== 400) return { status };
+  return {
+    status,
+    message: isPrimitiveJson(error)
+      ? NOT_AN_OBJECT_MESSAGE
+      : PARSE_FAILED_MESSAGE,
+  };
 }
 
-function isBodyError(error: unknown): boolean {
+function isBodyError(error: unknown, code: unknown): boolean {
   const type = readProperty(error, 'type');
   if (typeof type === 'string' && BODY_PARSER_TYPES.has(type)) return true;
-  const code = readProperty(error, 'code');
   if (typeof code === 'string' && code.startsWith('FST_ERR_CTP_')) return true;
   return isInstanceOf(error, SyntaxError);
+}
+
+/** zlib (gzip, deflate) and brotli failures, and Fastify's decoder's. */
+function isDecodingError(error: unknown, code: unknown): boolean {
+  if (readProperty(error, 'type') === 'encoding.invalid') return true;
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT'))
+  );
+}
+
+/**
+ * Well-formed JSON that is not an object or an array (`null`, `"str"`,
+ * `42`): Express's strict parser refuses it (keeping the text as `body`),
+ * Fastify's preHandler marks it.
+ */
+function isPrimitiveJson(error: unknown): boolean {
+  if (readProperty(error, 'primitive') === true) return true;
+  const body = readProperty(error, 'body');
+  if (typeof body !== 'string') return false;
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value !== 'object' || value === null;
+  } catch {
+    return false;
+  }
 }

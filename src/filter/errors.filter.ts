@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Catch,
   Inject,
   Injectable,
@@ -13,7 +14,6 @@ import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { ENVELOPE_FORMAT, formatEnvelope } from '../formats/envelope.format';
-import type { ErrorEnvelope } from '../formats/error-envelope.interface';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import {
   allowedMethods,
@@ -22,40 +22,56 @@ import {
 import { plainRetryAfter } from '../http-semantics/retry-after.util';
 import { applyMappings } from '../mapping/apply-mappings.util';
 import type { ErrorScope } from '../mapping/exception-mapping.interface';
-import { assignRequestId, toRawRequest } from '../request-id/request-id.util';
+import { readAdapterError } from '../platform/adapter-error.util';
+import { platformOf } from '../platform/platform';
+import type {
+  ErrorResponder,
+  ErrorResponse,
+  HttpPlatform,
+} from '../platform/platform.interface';
+import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
+import { validHeaders } from '../platform/response-headers.util';
+import { assignRequestId } from '../request-id/request-id.util';
 import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
+import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
-import { readOriginalError } from './original-error.util';
-import {
-  chooseFormat,
-  renderContext,
-  renderSafely,
-  varyOnAccept,
-} from './render.util';
+import { chooseFormat, renderContext, renderSafely } from './render.util';
 import type { RenderedError } from './render.util';
 import { safeMessage, safeStack } from './safe-read.util';
+
+/** Longest path echoed in a router 404 message; longer ones are cut. */
+export const MAX_ECHOED_PATH_LENGTH = 256;
 
 /**
  * The global exception filter registered by `ErrorsModule`: answers every
  * HTTP error with the one envelope, on Express and Fastify. Non-HTTP contexts
  * (microservices, WebSockets, GraphQL) are left to Nest's own handling.
  *
- * Extend it and pass the subclass as `ErrorsModule.forRoot({ filter })` to
- * change one step: `mapException` (map), `normalize` (normalize), `render`
- * or, for the envelope, `buildBody` (render), `log` (report).
+ * An error goes through five stages: capture (`catch`, and the platform's
+ * hooks for errors outside Nest's router), map (`mapException`), normalize
+ * (`normalize`), render (`render`: the format in use; the envelope through
+ * `buildBody`) and write (the platform, with the header policy), then it is
+ * logged (`log`) if unexpected. Extend the class and pass it as
+ * `ErrorsModule.forRoot({ filter })` to change one stage.
  * @publicApi
  */
 @Catch()
 @Injectable()
-export class ErrorsFilter implements ExceptionFilter {
+export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   protected readonly logger = new Logger(ERRORS_LOGGER_CONTEXT);
+  private readonly keptHeaders: ReadonlySet<string>;
 
   constructor(
     protected readonly httpAdapterHost: HttpAdapterHost,
     @Inject(RESOLVED_ERRORS_OPTIONS)
     protected readonly options: ResolvedErrorsOptions,
-  ) {}
+  ) {
+    this.keptHeaders = new Set([
+      options.requestIdHeader,
+      ...options.keepResponseHeaders,
+    ]);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     return this.catchInScope(exception, host);
@@ -91,93 +107,35 @@ export class ErrorsFilter implements ExceptionFilter {
     response: unknown,
     scope?: ErrorScope,
   ): void {
-    const adapter = this.httpAdapterHost.httpAdapter;
+    const platform = this.platform();
     const requestId = assignRequestId(toRawRequest(request), this.options);
-    if (adapter.isHeadersSent(response) || rawResponse(response).headersSent) {
+    if (platform.clientGone(request, response)) {
+      this.logger.debug(
+        `${describe(request)} ended by the client (request_id ${requestId}): ${safeMessage(exception)}`,
+      );
+      return;
+    }
+    if (platform.headersSent(response)) {
       this.abort(exception, request, response, requestId);
       return;
     }
     const error = this.safelyNormalize(exception, request, scope);
+    platform.write(
+      response,
+      this.respond(error, requestId, request, response),
+      this.keptHeaders,
+    );
     if (error.unexpected) this.log(exception, request, requestId);
-    const retryAfter =
-      error.status === 429 ? plainRetryAfter(response) : undefined;
-    if (retryAfter !== undefined)
-      error.headers = { 'Retry-After': retryAfter, ...error.headers };
-    const { contentType, body } = this.render(error, requestId, request);
-    setHeader(response, this.options.requestIdHeader, requestId);
-    setHeader(response, 'content-type', contentType);
-    if (this.options.negotiate) varyOnAccept(response);
-    for (const [name, value] of Object.entries(error.headers ?? {}))
-      setHeader(response, name, value);
-    adapter.reply(response, body, error.status);
-  }
-
-  /** A failing `normalize` override must not leave the request unanswered. */
-  private safelyNormalize(
-    exception: unknown,
-    request: unknown,
-    scope?: ErrorScope,
-  ): NormalizedError {
-    try {
-      return this.normalize(
-        this.mapException(exception, request, scope),
-        request,
-      );
-    } catch (failure) {
-      this.logger.error(
-        `normalize() failed: ${safeMessage(failure)}`,
-        safeStack(failure),
-      );
-      return normalizeException(undefined, this.options);
-    }
   }
 
   /**
-   * Stage 2, map: turns what was thrown into what is answered, before `normalize`: domain
-   * errors become catalog errors (the scope's `@MapException` mappings,
-   * nearest first, then the app-wide `mappings`); a 403 inside a
-   * `@ForbiddenAsNotFound` scope becomes that route's 404; the router's 404
-   * for a path served under other methods becomes a 405 with `Allow`.
+   * @internal The response for a failure that has no request object (Node's
+   * HTTP parser rejected the bytes): a new request id, the same stages.
    */
-  protected mapException(
-    exception: unknown,
-    request: unknown,
-    scope?: ErrorScope,
-  ): unknown {
-    const mapped = applyMappings(exception, [
-      ...(scope?.mappings ?? []),
-      this.options.mappings,
-    ]);
-    if (
-      scope?.concealForbidden !== undefined &&
-      this.normalize(mapped, request).status === 403
-    ) {
-      return scope.concealForbidden
-        ? new ApiException(scope.concealForbidden)
-        : new NotFoundException();
-    }
-    const adapter = this.httpAdapterHost.httpAdapter;
-    if (
-      request === undefined ||
-      !adapter ||
-      !isRouteNotFound(mapped, adapter, request)
-    )
-      return mapped;
-    const allow = allowedMethods(adapter, request);
-    if (!allow) return mapped;
-    return new ApiException(builtIn(this.options, 405), {
-      headers: { Allow: allow.join(', ') },
-    });
-  }
-
-  /** Stage 3, normalize: reduces anything thrown to status, code, message and what may be shown. */
-  protected normalize(exception: unknown, request: unknown): NormalizedError {
-    const error = normalizeException(
-      exception,
-      this.options,
-      readOriginalError(request),
-    );
-    return nameFailedParameter(error, request);
+  renderRaw(exception: unknown): ErrorResponse & { requestId: string } {
+    const requestId = this.options.generateRequestId();
+    const error = this.safelyNormalize(exception, undefined);
+    return { requestId, ...this.respond(error, requestId, undefined) };
   }
 
   /**
@@ -207,27 +165,81 @@ export class ErrorsFilter implements ExceptionFilter {
 
   /**
    * Stage 4 for the envelope: builds `{ request_id, error }` from a
-   * normalized error. Used only while the envelope is the format answered.
+   * normalized error; called by `render` whenever the envelope is the
+   * format answered (not for `'problem'`, `'nest'` or a custom format).
    */
-  protected buildBody(
-    error: NormalizedError,
-    requestId: string,
-  ): ErrorEnvelope {
+  protected buildBody(error: NormalizedError, requestId: string): unknown {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
+  }
+
+  /**
+   * Stage 2, map: domain errors become catalog errors (the scope's
+   * `@MapException` mappings, nearest first, then the app-wide `mappings`);
+   * a 403 inside a `@ForbiddenAsNotFound` scope becomes that route's 404;
+   * the router's 404 becomes a 405 with `Allow` when the path is served
+   * under other methods, a 400 when the path's percent-encoding is
+   * malformed, and otherwise echoes the path without its query string.
+   */
+  protected mapException(
+    exception: unknown,
+    request: unknown,
+    scope?: ErrorScope,
+  ): unknown {
+    const mapped = applyMappings(exception, [
+      ...(scope?.mappings ?? []),
+      this.options.mappings,
+    ]);
+    if (
+      scope?.concealForbidden !== undefined &&
+      this.normalize(mapped, request).status === 403
+    ) {
+      return scope.concealForbidden
+        ? new ApiException(scope.concealForbidden)
+        : new NotFoundException();
+    }
+    const adapter = this.httpAdapterHost.httpAdapter;
+    if (
+      request === undefined ||
+      !adapter ||
+      !isRouteNotFound(mapped, adapter, request)
+    )
+      return mapped;
+    const { method, path } = describeRawRequest(request);
+    if (hasMalformedEncoding(path))
+      return new BadRequestException(MALFORMED_URL);
+    const allow = allowedMethods(this.platform(), method, path);
+    if (allow) {
+      return new ApiException(builtIn(this.options, 405), {
+        headers: { Allow: allow.join(', ') },
+      });
+    }
+    return new NotFoundException(
+      `Cannot ${method} ${describeRawRequest(request, MAX_ECHOED_PATH_LENGTH).path}`,
+    );
+  }
+
+  /** Stage 3, normalize: status, code, message and what may be shown. */
+  protected normalize(exception: unknown, request: unknown): NormalizedError {
+    const error = normalizeException(
+      exception,
+      this.options,
+      readAdapterError(request),
+    );
+    return nameFailedParameter(error, request);
   }
 
   /** Report: logs an unexpected error once, with request id, method, path and stack. */
   protected log(exception: unknown, request: unknown, requestId: string): void {
     this.logger.error(
-      `${describeRequest(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
+      `${describe(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
       safeStack(exception),
     );
   }
 
   /**
    * The response already started (a stream failed midway): it cannot carry
-   * an envelope, so the error is logged and the connection closed, which
-   * tells the client the body is incomplete.
+   * an envelope, so the error is logged once and the connection closed,
+   * which tells the client the body is incomplete.
    */
   protected abort(
     exception: unknown,
@@ -236,41 +248,98 @@ export class ErrorsFilter implements ExceptionFilter {
     requestId: string,
   ): void {
     this.log(exception, request, requestId);
-    rawResponse(response).destroy?.();
+    this.platform().abort(response);
+  }
+
+  /** Stages 4 and 5's input: rendered body, valid headers, the request id. */
+  private respond(
+    error: NormalizedError,
+    requestId: string,
+    request: unknown,
+    response?: unknown,
+  ): ErrorResponse {
+    const retryAfter =
+      error.status === 429 && response !== undefined
+        ? plainRetryAfter(response)
+        : undefined;
+    const headers = validHeaders(
+      {
+        ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }),
+        ...error.headers,
+        // Merged with a Vary already on the response by the write stage.
+        ...(this.options.negotiate ? { Vary: 'Accept' } : {}),
+        [this.options.requestIdHeader]: requestId,
+      },
+      (name) =>
+        this.logger.warn(
+          `Dropped the response header "${describeName(name)}" of a ${error.status} (request_id ${requestId}): not a valid HTTP header.`,
+        ),
+    );
+    const { contentType, body } = this.safelyRender(error, requestId, request);
+    return { status: error.status, contentType, headers, body };
+  }
+
+  /** A failing `render`/`buildBody` override must not leave the request unanswered. */
+  private safelyRender(
+    error: NormalizedError,
+    requestId: string,
+    request: unknown,
+  ): { contentType: string; body: string } {
+    try {
+      const { contentType, body } = this.render(error, requestId, request);
+      return {
+        contentType,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      };
+    } catch (failure) {
+      this.logger.error(
+        `render() failed: ${safeMessage(failure)}`,
+        safeStack(failure),
+      );
+      const fallback = normalizeException(undefined, this.options);
+      return {
+        contentType: ENVELOPE_FORMAT.contentType,
+        body: JSON.stringify(
+          formatEnvelope(fallback, requestId, this.options.docsBaseUrl),
+        ),
+      };
+    }
+  }
+
+  /** A failing `normalize` override must not leave the request unanswered. */
+  private safelyNormalize(
+    exception: unknown,
+    request: unknown,
+    scope?: ErrorScope,
+  ): NormalizedError {
+    try {
+      return this.normalize(
+        this.mapException(exception, request, scope),
+        request,
+      );
+    } catch (failure) {
+      this.logger.error(
+        `normalize() failed: ${safeMessage(failure)}`,
+        safeStack(failure),
+      );
+      return normalizeException(undefined, this.options);
+    }
+  }
+
+  private platform(): HttpPlatform {
+    return platformOf(this.httpAdapterHost.httpAdapter);
   }
 }
 
-/**
- * Express responses and Fastify replies have `header()`; Fastify middleware
- * errors arrive with the raw Node response, which has only `setHeader()`.
- */
-function setHeader(response: unknown, name: string, value: string): void {
-  const res = response as {
-    header?: (n: string, v: string) => unknown;
-    setHeader(n: string, v: string): unknown;
-  };
-  if (typeof res.header === 'function') res.header(name, value);
-  else res.setHeader(name, value);
+const MALFORMED_URL =
+  'The request URL holds a malformed percent-encoding and could not be read.';
+
+function describe(request: unknown): string {
+  if (request === undefined) return 'HTTP request';
+  const { method, path } = describeRawRequest(request, MAX_ECHOED_PATH_LENGTH);
+  return `${method} ${path}`;
 }
 
-/** Express passes the raw response; Fastify wraps it in `.raw`. */
-function rawResponse(response: unknown): {
-  headersSent?: boolean;
-  destroy?: () => void;
-} {
-  return ((response as { raw?: unknown }).raw ?? response) as {
-    headersSent?: boolean;
-    destroy?: () => void;
-  };
-}
-
-function describeRequest(request: unknown): string {
-  const raw = toRawRequest(request) as {
-    method?: string;
-    url?: string;
-    originalUrl?: string;
-  };
-  const url = raw.originalUrl ?? raw.url ?? '';
-  const query = url.indexOf('?');
-  return `${raw.method ?? 'HTTP'} ${query === -1 ? url : url.slice(0, query)}`;
+function describeName(name: string): string {
+  return name.replace(/[^\x21-\x7e]/g, '?').slice(0, 64);
 }

@@ -19,11 +19,17 @@ export function normalizeException(
   originalError?: unknown,
 ): NormalizedError {
   if (isInstanceOf(exception, ApiException))
-    return fromApiException(exception, options);
-  const body = classifyBodyError(exception, originalError);
-  if (body) {
-    const definition = builtIn(options, body.status);
-    return fromDefinition(definition, body.message ?? definition.message);
+    return isErrorStatus(exception.getStatus())
+      ? fromApiException(exception, options)
+      : fromUnknown(exception, options);
+  const adapterError = classifyBodyError(exception, originalError);
+  if (adapterError?.unexpected) return fromUnknown(exception, options);
+  if (adapterError) {
+    const definition = builtIn(options, adapterError.status);
+    return fromDefinition(
+      definition,
+      adapterError.message ?? definition.message,
+    );
   }
   if (isHttpException(exception)) return fromHttpException(exception, options);
   return fromUnknown(exception, options);
@@ -73,7 +79,8 @@ function fromHttpException(
   options: ResolvedErrorsOptions,
 ): NormalizedError {
   const status = exception.getStatus();
-  if (!isHttpStatus(status)) return fromUnknown(exception, options);
+  // 1xx-3xx from an exception is a programming error: answered 500, logged.
+  if (!isErrorStatus(status)) return fromUnknown(exception, options);
   const response = exception.getResponse();
   const definition = builtIn(options, status);
   const normalized = fromDefinition(
@@ -147,7 +154,7 @@ const STATUS_CODE_WORDS = /^[A-Za-z0-9 '-]+$/;
 function httpErrorStatus(value: unknown): number | undefined {
   const status =
     readProperty(value, 'statusCode') ?? readProperty(value, 'status');
-  return isHttpStatus(status) && status >= 400 ? status : undefined;
+  return isErrorStatus(status) ? status : undefined;
 }
 
 function isHttpStatus(value: unknown): value is number {
@@ -156,6 +163,10 @@ function isHttpStatus(value: unknown): value is number {
     (value as number) >= 100 &&
     (value as number) <= 599
   );
+}
+
+function isErrorStatus(value: unknown): value is number {
+  return isHttpStatus(value) && value >= 400;
 }
 
 function isUsableCode(value: unknown): value is string | number {

@@ -3,12 +3,7 @@ import { Logger } from '@nestjs/common';
 import { resolveErrorsOptions } from '../errors-module.options';
 import { BUILT_IN_FORMATS } from '../formats/built-in.formats';
 import type { NormalizedError } from '../formats/normalized-error.interface';
-import {
-  chooseFormat,
-  renderContext,
-  renderSafely,
-  varyOnAccept,
-} from './render.util';
+import { chooseFormat, renderContext, renderSafely } from './render.util';
 
 const error: NormalizedError = {
   status: 404,
@@ -29,6 +24,11 @@ describe('chooseFormat', () => {
     );
   });
 
+  it('keeps the configured format without a request (Node parser errors)', () => {
+    const options = resolveErrorsOptions({ format: 'nest', negotiate: true });
+    expect(chooseFormat(options, undefined)).toBe(BUILT_IN_FORMATS.nest);
+  });
+
   it.each([
     [{ accept: 'application/problem+json' }, 'problem'],
     [{ accept: ['application/json', 'application/problem+json'] }, 'problem'],
@@ -47,8 +47,9 @@ describe('chooseFormat', () => {
 describe('renderContext', () => {
   it.each([
     [{ method: 'POST', url: '/a/b?x=1' }, 'POST', '/a/b'],
-    [{ method: 'GET', originalUrl: '/v1/a#frag', url: '/a' }, 'GET', '/v1/a'],
+    [{ method: 'GET', originalUrl: '/v1/a?b', url: '/a' }, 'GET', '/v1/a'],
     [{}, 'GET', '/'],
+    [undefined, 'GET', '/'],
   ])('%p → %s %s', (request, method, path) => {
     const context = renderContext(error, 'r', request, 'https://d');
     expect(context).toMatchObject({
@@ -88,35 +89,5 @@ describe('renderSafely', () => {
         logger,
       ).body,
     ).toBe('Not found');
-  });
-});
-
-describe('varyOnAccept', () => {
-  const response = (vary?: string | string[]) => {
-    const headers: Record<string, unknown> = { vary };
-    return {
-      headers,
-      getHeader: (name: string) => headers[name.toLowerCase()],
-      setHeader: (name: string, value: string) => {
-        headers[name.toLowerCase()] = value;
-      },
-    };
-  };
-
-  it.each([
-    [undefined, 'Accept'],
-    ['Origin', 'Origin, Accept'],
-    [['Origin', 'Accept-Encoding'], 'Origin, Accept-Encoding, Accept'],
-    ['accept', 'accept'],
-    ['Origin, Accept', 'Origin, Accept'],
-    ['*', '*'],
-  ])('%p → %p', (vary, expected) => {
-    const res = response(vary);
-    varyOnAccept(res);
-    expect(
-      Array.isArray(res.headers.vary)
-        ? (res.headers.vary as string[]).join(', ')
-        : res.headers.vary,
-    ).toBe(expected);
   });
 });

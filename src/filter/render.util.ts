@@ -10,7 +10,7 @@ import { prefersProblem } from '../formats/negotiate.util';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { PROBLEM_FORMAT } from '../formats/problem.format';
 import { reasonPhrase } from '../formats/reason-phrase.util';
-import { toRawRequest } from '../request-id/request-id.util';
+import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
 import { safeMessage, safeStack } from './safe-read.util';
 
 /** What stage 4 hands to the write: the body and its content type. */
@@ -20,9 +20,6 @@ export interface RenderedError {
 }
 
 interface RawRequest {
-  method?: string;
-  url?: string;
-  originalUrl?: string;
   headers?: Record<string, string | string[] | undefined>;
 }
 
@@ -35,7 +32,11 @@ export function chooseFormat(
   options: ResolvedErrorsOptions,
   request: unknown,
 ): ErrorFormat {
-  if (!options.negotiate || options.format === PROBLEM_FORMAT)
+  if (
+    !options.negotiate ||
+    options.format === PROBLEM_FORMAT ||
+    request === undefined
+  )
     return options.format;
   const accept = (toRawRequest(request) as RawRequest).headers?.accept;
   return prefersProblem(
@@ -53,14 +54,15 @@ export function renderContext(
   request: unknown,
   docsBaseUrl: string,
 ): ErrorRenderContext {
-  const raw = (
-    request === undefined ? {} : toRawRequest(request)
-  ) as RawRequest;
+  const { method, path } =
+    request === undefined
+      ? { method: 'GET', path: '/' }
+      : describeRawRequest(request);
   return {
     requestId,
     docs: docsUrl(docsBaseUrl, error.status, error.code),
-    method: typeof raw.method === 'string' ? raw.method : 'GET',
-    path: pathOf(raw),
+    method,
+    path,
     timestamp: new Date().toISOString(),
     statusText: reasonPhrase(error.status),
   };
@@ -96,34 +98,4 @@ export function renderSafely(
     );
   }
   return fallback();
-}
-
-/** @internal Adds `Accept` to the response's `Vary` header, keeping what is there. */
-export function varyOnAccept(response: unknown): void {
-  const res = response as {
-    getHeader?: (name: string) => unknown;
-    header?: (name: string, value: string) => unknown;
-    setHeader?: (name: string, value: string) => unknown;
-  };
-  const current = res.getHeader?.('vary');
-  const existing = Array.isArray(current)
-    ? current.join(', ')
-    : typeof current === 'string'
-      ? current
-      : '';
-  if (/(^|,)\s*(accept|\*)\s*(,|$)/i.test(existing)) return;
-  const value = existing.trim() === '' ? 'Accept' : `${existing}, Accept`;
-  if (typeof res.header === 'function') res.header('Vary', value);
-  else res.setHeader?.('Vary', value);
-}
-
-function pathOf(raw: RawRequest): string {
-  const url =
-    typeof raw.originalUrl === 'string'
-      ? raw.originalUrl
-      : typeof raw.url === 'string'
-        ? raw.url
-        : '/';
-  const query = url.search(/[?#]/);
-  return query === -1 ? url : url.slice(0, query);
 }

@@ -38,7 +38,9 @@ describe('formatEnvelope', () => {
         status: 422,
         code: 'validation_failed',
         message: 'Invalid.',
-        fieldErrors: [{ source: 'body', path: ['a'], messages: ['x'] }],
+        fieldErrors: [
+          { source: 'body' as const, path: ['a'], messages: ['x'] },
+        ],
         unexpected: false,
       },
       {

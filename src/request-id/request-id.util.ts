@@ -1,6 +1,7 @@
 import { MAX_REQUEST_ID_LENGTH } from '../errors.constants';
 import { REQUEST_ID_KEY } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { toRawRequest } from '../platform/raw-request.util';
 
 const WELL_FORMED = new RegExp(`^[\\x21-\\x7e]{1,${MAX_REQUEST_ID_LENGTH}}$`);
 
@@ -19,12 +20,6 @@ export type RawRequest = {
 } & {
   [REQUEST_ID_KEY]?: string;
 };
-
-/** @internal Express passes the raw request; Fastify wraps it in `.raw`. */
-export function toRawRequest(request: unknown): RawRequest {
-  const wrapped = (request as { raw?: RawRequest }).raw;
-  return (wrapped ?? request) as RawRequest;
-}
 
 /**
  * @internal The request's id: the one already assigned to it, else a
@@ -49,5 +44,5 @@ export function assignRequestId(
 /** @internal The id assigned to a request, if any. */
 export function readRequestId(request: unknown): string | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
-  return toRawRequest(request)[REQUEST_ID_KEY];
+  return (toRawRequest(request) as RawRequest)[REQUEST_ID_KEY];
 }

@@ -1,0 +1,54 @@
+import {
+  BadRequestException,
+  HttpException,
+  RequestTimeoutException,
+} from '@nestjs/common';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+import type { ErrorResponder } from './platform.interface';
+import { writeSocketResponse } from './raw-write.util';
+
+type ParserError = Error & { code?: string };
+
+/**
+ * @internal Requests Node's HTTP parser rejects (a bad chunk size,
+ * `Content-Length` with `Transfer-Encoding`, headers too large, a timeout)
+ * never reach Express or Fastify: Node (or Fastify's `clientError` handler)
+ * answers with its own bytes. This replaces that handler on the server, on
+ * both adapters, so they answer the envelope with a fresh request id.
+ */
+export function mountClientErrorHandler(
+  server: Server | undefined,
+  responder: ErrorResponder,
+): void {
+  if (!server || typeof server.on !== 'function') return;
+  server.removeAllListeners('clientError');
+  server.on('clientError', (error: ParserError, socket: Socket) => {
+    const pending = (socket as { _httpMessage?: { headersSent?: boolean } })
+      ._httpMessage;
+    if (
+      error.code === 'ECONNRESET' ||
+      !socket.writable ||
+      pending?.headersSent
+    ) {
+      socket.destroy();
+      return;
+    }
+    writeSocketResponse(socket, responder.renderRaw(parserException(error)));
+  });
+}
+
+function parserException(error: ParserError): HttpException {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpException('The request headers are too large.', 431);
+    case 'HPE_REQUEST_TIMEOUT':
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new RequestTimeoutException();
+    default:
+      return new BadRequestException(
+        'The request is not valid HTTP and could not be read.',
+      );
+  }
+}

@@ -1,0 +1,156 @@
+import { NotFoundException } from '@nestjs/common';
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import type { Server } from 'node:http';
+
+import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { requestIdStorage } from '../request-id/request-id.storage';
+import { assignRequestId } from '../request-id/request-id.util';
+import { mountClientErrorHandler } from './client-error.util';
+import { recordAdapterError } from './adapter-error.util';
+import type {
+  ErrorResponder,
+  ErrorResponse,
+  HttpPlatform,
+  RawRequest,
+  RawResponse,
+} from './platform.interface';
+import { toRawResponse } from './raw-request.util';
+import { writeRawResponse } from './raw-write.util';
+import { routeStreamErrors } from './streamable-file.util';
+
+type Next = (error?: unknown) => void;
+type Layer = {
+  route?: { methods?: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  path?: string;
+  match?: (path: string) => boolean;
+};
+type ExpressApp = {
+  use(...handlers: unknown[]): unknown;
+  router?: { stack?: Layer[] };
+  _router?: { stack?: Layer[] };
+};
+
+/**
+ * @internal Express 5. The body parser runs before any middleware, so its
+ * failures get their id from the filter; they reach the filter through an
+ * error middleware that records the original first (Nest 11 re-wraps it).
+ */
+export class ExpressPlatform implements HttpPlatform {
+  readonly name = 'express';
+  private readonly app: ExpressApp;
+
+  constructor(private readonly adapter: AbstractHttpAdapter) {
+    this.app = adapter.getInstance<ExpressApp>();
+  }
+
+  mountRequestId(options: ResolvedErrorsOptions): void {
+    const header = options.requestIdHeader;
+    if (options.asyncContext) {
+      this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
+        const id = assignRequestId(req, options);
+        res.setHeader(header, id);
+        requestIdStorage.run(id, next);
+      });
+      return;
+    }
+    this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
+      res.setHeader(header, assignRequestId(req, options));
+      next();
+    });
+  }
+
+  mountErrorCapture(responder: ErrorResponder): void {
+    this.app.use(
+      (error: unknown, req: RawRequest, _res: unknown, next: Next) => {
+        recordAdapterError(req, error);
+        next(error);
+      },
+    );
+    mountClientErrorHandler(
+      this.adapter.getHttpServer() as Server | undefined,
+      responder,
+    );
+    const reply = this.adapter.reply.bind(this.adapter);
+    this.adapter.reply = (
+      response: unknown,
+      body: unknown,
+      status?: number,
+    ) => {
+      routeStreamErrors(body, (response as { req?: unknown }).req, responder);
+      return reply(response, body, status);
+    };
+  }
+
+  mountFallback(responder: ErrorResponder): void {
+    this.app.use((req: RawRequest, res: unknown) =>
+      responder.reply(
+        new NotFoundException(
+          `Cannot ${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url}`,
+        ),
+        req,
+        res,
+      ),
+    );
+    this.app.use((error: unknown, req: RawRequest, res: unknown, _next: Next) =>
+      responder.reply(error, req, res),
+    );
+  }
+
+  methodsFor(path: string): string[] {
+    const found = new Set<string>();
+    walk((this.app.router ?? this.app._router)?.stack ?? [], path, found);
+    return [...found];
+  }
+
+  headersSent(response: unknown): boolean {
+    return toRawResponse(response).headersSent;
+  }
+
+  clientGone(request: unknown, response: unknown): boolean {
+    return isClientGone(request as RawRequest, toRawResponse(response));
+  }
+
+  write(
+    response: unknown,
+    error: ErrorResponse,
+    keep: ReadonlySet<string>,
+  ): void {
+    writeRawResponse(toRawResponse(response), error, keep);
+  }
+
+  abort(response: unknown): void {
+    toRawResponse(response).destroy();
+  }
+}
+
+/** @internal The client aborted its request, or its connection is closed. */
+export function isClientGone(req: RawRequest, res: RawResponse): boolean {
+  return req.readableAborted === true || res.socket?.destroyed === true;
+}
+
+/** Express 5 router: route layers that match the path, including mounted routers. */
+function walk(stack: Layer[], path: string, found: Set<string>): void {
+  for (const layer of stack) {
+    if (!matches(layer, path)) continue;
+    if (layer.route) {
+      for (const [name, on] of Object.entries(layer.route.methods ?? {})) {
+        // `_all` routes are middleware and Nest's own not-found handlers, not resources.
+        if (on && name !== '_all') found.add(name.toUpperCase());
+      }
+    } else if (
+      Array.isArray(layer.handle?.stack) &&
+      typeof layer.path === 'string'
+    ) {
+      walk(layer.handle.stack, path.slice(layer.path.length) || '/', found);
+    }
+  }
+}
+
+function matches(layer: Layer, path: string): boolean {
+  try {
+    return typeof layer.match === 'function' && layer.match(path);
+  } catch {
+    return false;
+  }
+}

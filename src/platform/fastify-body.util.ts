@@ -1,0 +1,94 @@
+import { PassThrough } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+type Headers = Record<string, string | string[] | undefined>;
+type Done = (error?: unknown, payload?: Readable) => void;
+
+const JSON_TYPE = /^\s*application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/**
+ * @internal A JSON content type with no body at all: Express's body parser
+ * reads it as no body, Fastify would refuse it (`FST_ERR_CTP_EMPTY_JSON_BODY`).
+ */
+export function isEmptyJsonBody(headers: Headers): boolean {
+  const length = headers['content-length'];
+  return (
+    headers['transfer-encoding'] === undefined &&
+    (length === undefined || length === '0') &&
+    typeof headers['content-type'] === 'string' &&
+    JSON_TYPE.test(headers['content-type'])
+  );
+}
+
+/**
+ * @internal A JSON body that parsed to `null`, a string, a number or a
+ * boolean: Express's body parser is strict and refuses those, so Fastify
+ * does too.
+ */
+export function isJsonPrimitiveBody(request: {
+  body?: unknown;
+  headers: Headers;
+}): boolean {
+  const { body } = request;
+  if (typeof body === 'object' && body !== null) return false;
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && JSON_TYPE.test(type);
+}
+
+/**
+ * @internal Decodes `Content-Encoding: gzip | deflate | br` bodies, as
+ * Express's body parser does; any other encoding is a 415. The decoded
+ * stream reports the bytes received on the wire (`receivedEncodedLength`),
+ * so Fastify checks `Content-Length` against them and the body limit
+ * against both (no zip bombs). A body that does not decode is a 400.
+ */
+export function decodeBody(
+  headers: Headers,
+  payload: Readable,
+  done: Done,
+): void {
+  const raw = headers['content-encoding'];
+  if (raw === undefined || !hasBody(headers)) return done(null, payload);
+  const encoding = String(raw).trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return done(null, payload);
+  const createDecoder = DECODERS[encoding];
+  if (!createDecoder) return done(bodyError(415, 'encoding.unsupported'));
+  const decoder = createDecoder();
+  const decoded = Object.assign(new PassThrough(), {
+    receivedEncodedLength: 0,
+  });
+  payload.on('data', (chunk: Buffer) => {
+    decoded.receivedEncodedLength += chunk.length;
+  });
+  payload.on('error', (error) => decoded.destroy(error));
+  decoder.on('error', () =>
+    decoded.destroy(bodyError(400, 'encoding.invalid')),
+  );
+  payload.pipe(decoder).pipe(decoded);
+  done(null, decoded);
+}
+
+function hasBody(headers: Headers): boolean {
+  const length = headers['content-length'];
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (length !== undefined && length !== '0')
+  );
+}
+
+function bodyError(status: number, type: string): Error {
+  return Object.assign(new Error(`request body ${type}`), {
+    statusCode: status,
+    status,
+    type,
+    expose: false,
+  });
+}

@@ -1,0 +1,35 @@
+import type { RawRequest, RawResponse } from './platform.interface';
+
+/**
+ * @internal The Node request behind an Express request (itself) or a
+ * Fastify request (`.raw`).
+ */
+export function toRawRequest(request: unknown): RawRequest {
+  const wrapped = (request as { raw?: RawRequest }).raw;
+  return (wrapped ?? request) as RawRequest;
+}
+
+/** @internal The Node response behind an Express response or a Fastify reply. */
+export function toRawResponse(response: unknown): RawResponse {
+  const wrapped = (response as { raw?: RawResponse }).raw;
+  return (wrapped ?? response) as RawResponse;
+}
+
+/**
+ * @internal Method and path of a request, the path without its query string
+ * and cut to `maxLength` characters: safe to log and to echo.
+ */
+export function describeRawRequest(
+  request: unknown,
+  maxLength = Infinity,
+): { method: string; path: string } {
+  const raw = toRawRequest(request) as RawRequest & { originalUrl?: string };
+  // Express rewrites `url` inside mounted routers; `originalUrl` is the client's.
+  const url = raw.originalUrl ?? raw.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  return {
+    method: raw.method ?? 'GET',
+    path: path.length > maxLength ? `${path.slice(0, maxLength)}…` : path,
+  };
+}
