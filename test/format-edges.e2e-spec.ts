@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+
 import { Injectable } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 
@@ -182,4 +184,53 @@ describe.each(platforms)('format edges (%p)', (Adapter) => {
     ).rejects.toThrow(InvalidErrorsOptionsError);
     await app?.close();
   });
+});
+
+describe.each(platforms)('requests Node cannot parse (%p)', (Adapter) => {
+  it.each(['problem', 'nest'] as const)(
+    "answers in the '%s' format, with Vary under negotiate",
+    async (format) => {
+      const app = await createApp(
+        FormatsAppModule.withOptions({ format, negotiate: true }),
+        Adapter,
+      );
+      try {
+        await new Promise<void>((resolve) =>
+          app.getHttpServer().listen(0, '127.0.0.1', resolve),
+        );
+        const { port } = app.getHttpServer().address() as { port: number };
+        const raw = await new Promise<string>((resolve, reject) => {
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.write(
+              'GET /ok HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n',
+            ),
+          );
+          let data = '';
+          socket.on('data', (chunk) => (data += chunk.toString()));
+          socket.on('end', () => resolve(data));
+          socket.on('error', reject);
+        });
+        const [head, body] = raw.split('\r\n\r\n');
+        expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+        expect(head).toContain(
+          format === 'problem'
+            ? 'content-type: application/problem+json; charset=utf-8'
+            : 'content-type: application/json; charset=utf-8',
+        );
+        expect(head).toContain('Vary: Accept');
+        const parsed = JSON.parse(body);
+        expect(
+          format === 'problem'
+            ? { status: parsed.status, instance: parsed.instance }
+            : { statusCode: parsed.statusCode, path: parsed.path },
+        ).toEqual(
+          format === 'problem'
+            ? { status: 400, instance: '/' }
+            : { statusCode: 400, path: '/' },
+        );
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

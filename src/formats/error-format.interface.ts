@@ -26,7 +26,10 @@ export interface ErrorRenderContext {
   readonly docs: string;
   /** The request method, e.g. `'POST'` (`'GET'` when unknown). */
   readonly method: string;
-  /** The request path without its query string, as the client sent it. */
+  /**
+   * The request path without its query string, as the client sent it;
+   * `'/'` for a request Node's HTTP parser could not read.
+   */
   readonly path: string;
   /** When the error was answered, ISO 8601 (`new Date().toISOString()`). */
   readonly timestamp: string;
