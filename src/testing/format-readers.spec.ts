@@ -1,3 +1,4 @@
+import { BUILT_IN_FORMATS } from '../formats/built-in.formats';
 import { expectApiError, expectValidationErrors } from './api-error.assertions';
 import { ERROR_ENVELOPE_SCHEMA } from './envelope.schema';
 import { alignParameterKeys, readWireFormat } from './format-readers';
@@ -161,6 +162,17 @@ describe('readWireFormat', () => {
         false,
       ).schemaProblems,
     ).toEqual(["body: the format's read() failed: boom"]);
+  });
+
+  it('reads a built-in format object as the built-in', () => {
+    expect(
+      readWireFormat(
+        { status: 404, headers: {}, body: {} },
+        BUILT_IN_FORMATS.nest,
+        ERROR_ENVELOPE_SCHEMA,
+        false,
+      ).format,
+    ).toBe('nest');
   });
 
   it('aligns parameter keys with the expected source', () => {

@@ -3,6 +3,7 @@ import type {
   ErrorFormat,
   ErrorFormatName,
 } from '../formats/error-format.interface';
+import { formatName } from '../formats/built-in.formats';
 import { reasonPhrase } from '../formats/reason-phrase.util';
 import type { NormalizedHttpResponse } from './http-response.util';
 import { NEST_ERROR_SCHEMA, PROBLEM_DETAILS_SCHEMA } from './problem.schema';
@@ -77,6 +78,11 @@ export function readWireFormat(
     response.headers['content-type'] ?? '',
   );
   const body = response.body;
+  // A built-in's object (as a booted app's resolved options hold it) reads as its name.
+  if (typeof format === 'object' && format !== null) {
+    const name = formatName(format);
+    if (name !== 'custom') format = name;
+  }
   if (problem || format === 'problem') return readProblem(body, validation);
   if (format === 'nest') return readNest(body, validation);
   if (typeof format === 'object' && format !== null)
