@@ -129,7 +129,8 @@ export interface ErrorsModuleOptions {
   keepResponseHeaders?: readonly string[];
   /**
    * A subclass of `ErrorsFilter` to use as the global filter, for apps that
-   * override its protected hooks (`normalize`, `buildBody`, `log`).
+   * override its protected hooks (`mapException`, `normalize`, `render`,
+   * `buildBody`, `log`).
    * @default ErrorsFilter
    */
   filter?: Type<ErrorsFilter>;

@@ -9,6 +9,15 @@ import type { NormalizedHttpResponse } from './http-response.util';
 import { NEST_ERROR_SCHEMA, PROBLEM_DETAILS_SCHEMA } from './problem.schema';
 import { checkAgainstSchema } from './schema-check.util';
 import type { SchemaNode } from './schema-check.util';
+import {
+  endsWith,
+  nestMessagesToMap,
+  problemErrorsToMap,
+  startsWith,
+  test,
+} from './format-field-paths';
+
+export { alignParameterKeys } from './format-field-paths';
 
 /** The envelope fields a format may carry, as the kit names them. */
 export type ReadField =
@@ -57,9 +66,6 @@ const ENVELOPE_LABELS: Record<ReadField, string> = {
   docs: 'error.docs',
   errors: 'error.errors',
 };
-
-/** @internal Key prefix of problem-details `parameter` entries (query or path). */
-export const PARAMETER_KEY_PREFIX = 'parameter.';
 
 /**
  * @internal Reads a response body in the format the app answers with: a
@@ -138,31 +144,6 @@ function readProblem(body: unknown, validation: boolean): WireRead {
   };
 }
 
-function test(value: unknown, expected: string | RegExp): boolean {
-  if (typeof value !== 'string') return false;
-  return typeof expected === 'string'
-    ? value === expected
-    : expected.test(value);
-}
-
-function startsWith(value: unknown, expected: string | RegExp): boolean {
-  if (typeof expected !== 'string') return test(value, expected);
-  return (
-    typeof value === 'string' &&
-    (value === expected ||
-      value.startsWith(`${expected} `) ||
-      value.startsWith(`${expected}. `))
-  );
-}
-
-function endsWith(value: unknown, expected: string | RegExp): boolean {
-  if (typeof expected !== 'string') return test(value, expected);
-  return (
-    typeof value === 'string' &&
-    (value === expected || value.endsWith(` ${expected}`))
-  );
-}
-
 function readNest(body: unknown, validation: boolean): WireRead {
   const b = isObject(body) ? body : {};
   const error: Record<string, unknown> = { status: b.error, code: b.code };
@@ -232,76 +213,6 @@ function readCustom(body: unknown, format: ErrorFormat): WireRead {
     schemaProblems: problems,
     mediaType: format.contentType.split(';')[0].trim().toLowerCase(),
   };
-}
-
-/**
- * Pointers become dotted paths (`#/owner/email` → `owner.email`); parameters
- * `parameter.page`, matched by `alignParameterKeys` to `query.page` or
- * `params.page` (problem details do not say which).
- */
-function problemErrorsToMap(errors: unknown[]): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const entry of errors) {
-    if (!isObject(entry) || typeof entry.detail !== 'string') continue;
-    const key =
-      typeof entry.pointer === 'string'
-        ? pointerToPath(entry.pointer)
-        : typeof entry.parameter === 'string'
-          ? PARAMETER_KEY_PREFIX + entry.parameter
-          : undefined;
-    if (key === undefined) continue;
-    (map[key] ??= []).push(entry.detail);
-  }
-  return map;
-}
-
-function pointerToPath(pointer: string): string {
-  let decoded = pointer;
-  try {
-    decoded = decodeURIComponent(pointer);
-  } catch {
-    // Leave a malformed escape as sent.
-  }
-  return decoded
-    .replace(/^#?\//, '')
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
-}
-
-/**
- * Nest's 422 `message` is one string per field; class-validator's messages
- * start with the field path (`owner.email must be an email`), which keys it.
- */
-function nestMessagesToMap(messages: unknown[]): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const entry of messages) {
-    if (typeof entry !== 'string') continue;
-    const key = entry.split(' ')[0];
-    (map[key] ??= []).push(...entry.split('; '));
-  }
-  return map;
-}
-
-/**
- * @internal Gives problem details' `parameter.x` keys (and nest's bare `x`)
- * the envelope key the test expects (`query.x` or `params.x`).
- */
-export function alignParameterKeys(
-  actual: Record<string, unknown>,
-  expectedKeys: readonly string[],
-): Record<string, unknown> {
-  const aligned = { ...actual };
-  for (const key of expectedKeys) {
-    const name = /^(query|params)\.(.*)$/.exec(key)?.[2];
-    if (name === undefined || key in aligned) continue;
-    // Problem details' `parameter`, or a nest message keyed by the bare name.
-    const alias = [PARAMETER_KEY_PREFIX + name, name].find((a) => a in aligned);
-    if (alias === undefined) continue;
-    aligned[key] = aligned[alias];
-    delete aligned[alias];
-  }
-  return aligned;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

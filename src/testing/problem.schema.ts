@@ -13,7 +13,6 @@ const CODE = {
  */
 export const PROBLEM_FIELD_ERRORS_SCHEMA = deepFreeze({
   type: 'array',
-  minItems: 1,
   items: {
     anyOf: [
       {
