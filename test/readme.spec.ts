@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { BUILT_IN_ERRORS } from '../src';
+import { EDGE_CASES } from './fixtures/edge-cases';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -51,9 +52,25 @@ describe('README', () => {
     'validation',
     'mappings',
     'filter',
+    'keepResponseHeaders',
   ])('documents the option %s with its default', (option) => {
     expect(section('Configuration')).toMatch(
       new RegExp(`^\\| \`${option}\` \\| [^|]+ \\|`, 'm'),
+    );
+  });
+});
+
+describe('README: hostile and malformed requests', () => {
+  it('lists exactly the adversarial suite’s inputs with their one answer', () => {
+    const rows = section('Hostile and malformed requests')
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| input'))
+      .filter((line) => !line.startsWith('| ---'));
+    expect(rows).toEqual(
+      EDGE_CASES.map(
+        (edge) =>
+          `| ${edge.input} | ${edge.status} | \`${edge.code}\` | ${edge.message} |`,
+      ),
     );
   });
 });

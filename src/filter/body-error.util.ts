@@ -22,6 +22,8 @@ const BAD_URL_MESSAGE =
   'The request URL holds a malformed percent-encoding and could not be read.';
 const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
 
+const EXPRESS_PARAM_DECODE = /^Failed to decode param /;
+
 type Classified = { status: number; message?: string; unexpected?: boolean };
 
 /**
@@ -46,6 +48,12 @@ export function classifyBodyError(
   const status = getStatus.call(exception);
   const fromCause = classify(readProperty(exception, 'cause'));
   if (fromCause) return fromCause;
+  // Express's router, re-wrapped by Nest 11 without its URIError.
+  if (
+    status === 400 &&
+    EXPRESS_PARAM_DECODE.test(String(readProperty(exception, 'message')))
+  )
+    return { status, message: BAD_URL_MESSAGE };
   const fromOriginal = classify(original);
   return fromOriginal?.status === status ? fromOriginal : undefined;
 }

@@ -5,6 +5,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -32,7 +33,9 @@ import type {
 import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { assignRequestId } from '../request-id/request-id.util';
+import { BODY_NOT_AN_OBJECT } from '../validation/errors-validation.pipe';
 import { nameFailedParameter } from '../validation/parse-pipe-failure.util';
+import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
@@ -176,7 +179,8 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
    * Stage 2, map: domain errors become catalog errors (the scope's
    * `@MapException` mappings, nearest first, then the app-wide `mappings`);
    * a 403 inside a `@ForbiddenAsNotFound` scope becomes that route's 404;
-   * the router's 404 becomes a 405 with `Allow` when the path is served
+   * a body DTO that found a body in a media type the app does not parse
+   * becomes a 415; the router's 404 becomes a 405 with `Allow` when the path is served
    * under other methods, a 400 when the path's percent-encoding is
    * malformed, and otherwise echoes the path without its query string.
    */
@@ -197,6 +201,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         ? new ApiException(scope.concealForbidden)
         : new NotFoundException();
     }
+    if (
+      request !== undefined &&
+      isBodyShapeFailure(mapped) &&
+      this.platform().bodyUnread(request)
+    )
+      return new UnsupportedMediaTypeException();
     const adapter = this.httpAdapterHost.httpAdapter;
     if (
       request === undefined ||
@@ -333,6 +343,20 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
 
 const MALFORMED_URL =
   'The request URL holds a malformed percent-encoding and could not be read.';
+
+/**
+ * A body DTO found no usable body: every field missing (422), or a body that
+ * is not an object (400). When the request did carry a body its media type
+ * was not parsed, so the honest answer is 415, on either adapter.
+ */
+function isBodyShapeFailure(exception: unknown): boolean {
+  if (exception instanceof ValidationFailedException)
+    return exception.fieldErrors.some((field) => field.source === 'body');
+  return (
+    exception instanceof BadRequestException &&
+    exception.message === BODY_NOT_AN_OBJECT
+  );
+}
 
 function describe(request: unknown): string {
   if (request === undefined) return 'HTTP request';

@@ -14,7 +14,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
-import { toRawResponse } from './raw-request.util';
+import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { routeStreamErrors } from './streamable-file.util';
 
@@ -101,6 +101,11 @@ export class ExpressPlatform implements HttpPlatform {
     const found = new Set<string>();
     walk((this.app.router ?? this.app._router)?.stack ?? [], path, found);
     return [...found];
+  }
+
+  bodyUnread(request: unknown): boolean {
+    const req = request as RawRequest & { body?: unknown };
+    return req.body === undefined && hasBody(req.headers);
   }
 
   headersSent(response: unknown): boolean {

@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
+import { hasBody } from './raw-request.util';
+
 type Headers = Record<string, string | string[] | undefined>;
 type Done = (error?: unknown, payload?: Readable) => void;
 
@@ -74,14 +76,6 @@ export function decodeBody(
   );
   payload.pipe(decoder).pipe(decoded);
   done(null, decoded);
-}
-
-function hasBody(headers: Headers): boolean {
-  const length = headers['content-length'];
-  return (
-    headers['transfer-encoding'] !== undefined ||
-    (length !== undefined && length !== '0')
-  );
 }
 
 function bodyError(status: number, type: string): Error {

@@ -20,14 +20,14 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
-import { toRawResponse } from './raw-request.util';
+import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import {
   mergeVary,
   setsCaching,
   staleHeaderNames,
 } from './response-headers.util';
-import { routeStreamErrors } from './streamable-file.util';
+import { reportStreamFailures } from './streamable-file.util';
 
 type Done = (error?: unknown, value?: unknown) => void;
 type FastifyRequest = {
@@ -49,6 +49,12 @@ type FastifyInstance = {
   findRoute(options: { method: string; url: string }): unknown;
   server?: Server;
 };
+
+type FrameworkErrors = (
+  error: unknown,
+  request: unknown,
+  reply: object,
+) => unknown;
 
 /** Fastify's framework-error option, read where the router reads it. */
 const OPTIONS_SYMBOL = 'fastify.options';
@@ -128,12 +134,24 @@ export class FastifyPlatform implements HttpPlatform {
         this.methods.add(method.toUpperCase());
     });
     const options = routerOptions(this.fastify);
-    if (options && options.frameworkErrors === undefined) {
+    if (options) {
+      // Nest 12's adapter sets its own handler (security headers, then
+      // `reply.send(error)`, which bypasses Nest's error handler): it still
+      // runs, and what it sends is answered by the filter.
+      const original = options.frameworkErrors;
       options.frameworkErrors = (
         error: unknown,
         request: unknown,
-        reply: unknown,
-      ) => responder.reply(error, request, reply);
+        reply: object,
+      ) => {
+        const answer = () => responder.reply(error, request, reply);
+        if (typeof original !== 'function') return answer();
+        return original(
+          error,
+          request,
+          Object.create(reply, { send: { value: answer } }),
+        );
+      };
     }
     mountClientErrorHandler(this.fastify.server, responder);
     const reply = this.adapter.reply.bind(this.adapter);
@@ -142,9 +160,10 @@ export class FastifyPlatform implements HttpPlatform {
       body: unknown,
       status?: number,
     ) => {
-      routeStreamErrors(
+      reportStreamFailures(
         body,
         (response as { request?: unknown }).request,
+        response,
         responder,
       );
       return reply(response, body, status);
@@ -159,6 +178,13 @@ export class FastifyPlatform implements HttpPlatform {
     return [...this.methods].filter(
       (method) => this.fastify.findRoute({ method, url: path }) !== null,
     );
+  }
+
+  bodyUnread(request: unknown): boolean {
+    const { body, headers } = request as FastifyRequest;
+    const unread =
+      body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
+    return unread && hasBody(headers);
   }
 
   headersSent(response: unknown): boolean {
@@ -208,14 +234,17 @@ export class FastifyPlatform implements HttpPlatform {
 
 function routerOptions(
   instance: FastifyInstance,
-): { frameworkErrors?: unknown } | undefined {
+): { frameworkErrors?: FrameworkErrors } | undefined {
   const symbol = Object.getOwnPropertySymbols(instance).find(
     (s) => s.description === OPTIONS_SYMBOL,
   );
   return symbol
-    ? (instance as unknown as Record<symbol, { frameworkErrors?: unknown }>)[
-        symbol
-      ]
+    ? (
+        instance as unknown as Record<
+          symbol,
+          { frameworkErrors?: FrameworkErrors }
+        >
+      )[symbol]
     : undefined;
 }
 

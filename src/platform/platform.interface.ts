@@ -45,6 +45,11 @@ export interface HttpPlatform {
   mountFallback(responder: ErrorResponder): void;
   /** Methods the app serves on `path` (no query string), unordered. */
   methodsFor(path: string): string[];
+  /**
+   * True when the request carried a body that no parser turned into an
+   * object or array (a media type the app does not parse).
+   */
+  bodyUnread(request: unknown): boolean;
   /** True when the response has started (an envelope can no longer be sent). */
   headersSent(response: unknown): boolean;
   /**

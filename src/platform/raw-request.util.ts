@@ -33,3 +33,14 @@ export function describeRawRequest(
     path: path.length > maxLength ? `${path.slice(0, maxLength)}…` : path,
   };
 }
+
+/** @internal True when the request carries a body (chunked or a non-zero length). */
+export function hasBody(
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  const length = headers['content-length'];
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (length !== undefined && length !== '0')
+  );
+}

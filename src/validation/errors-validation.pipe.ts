@@ -10,6 +10,9 @@ import type { ErrorsValidationOptions } from '../errors-module-options.interface
 import { validationExceptionFactory } from './validation-exception.factory';
 import { ValidationFailedException } from './validation-failed.exception';
 
+/** @internal The 400 of a body that is not a JSON object where a DTO is expected. */
+export const BODY_NOT_AN_OBJECT = 'The request body must be a JSON object.';
+
 /** Deepest body accepted by default; deeper ones answer 400 before any work. */
 const DEFAULT_MAX_DEPTH = 64;
 
@@ -75,7 +78,7 @@ function assertAcceptable(
     metadata.type === 'body' &&
     (typeof value !== 'object' || Array.isArray(value))
   ) {
-    throw new BadRequestException('The request body must be a JSON object.');
+    throw new BadRequestException(BODY_NOT_AN_OBJECT);
   }
   if (depthExceeds(value, maxDepth)) {
     throw new BadRequestException(

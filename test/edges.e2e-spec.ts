@@ -1,0 +1,250 @@
+import { Module } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+
+import { BUILT_IN_ERRORS, ErrorsModule } from '../src';
+import {
+  EDGE_CASES,
+  GZIP_BODY,
+  MESSAGES,
+  rawGet as get,
+  rawPost as post,
+} from './fixtures/edge-cases';
+import { EdgesController } from './fixtures/edges.controller';
+import { CaptureLogger } from './utils/capture-logger';
+import { createApp } from './utils/create-app';
+import { platforms } from './utils/platforms';
+import { listen, rawRequest } from './utils/raw-http';
+import type { RawResponse } from './utils/raw-http';
+
+@Module({
+  imports: [ErrorsModule.forRoot()],
+  controllers: [EdgesController],
+})
+class EdgesModule {}
+
+const INTERNAL = BUILT_IN_ERRORS.InternalServerError.message;
+
+/** Asserts a whole envelope read off a socket: status, headers, exact body. */
+function expectRawEnvelope(
+  res: RawResponse | undefined,
+  status: number,
+  code: string,
+  message: string,
+  options: { errors?: boolean } = {},
+): void {
+  expect(res).toBeDefined();
+  const { headers, json } = res!;
+  expect(res!.status).toBe(status);
+  expect(headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(headers['cache-control']).toBe('no-store');
+  expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(json).toStrictEqual({
+    request_id: headers['x-request-id'],
+    error: {
+      status: expect.any(String),
+      code,
+      message,
+      docs: `/docs/errors/${status}/${code}`,
+      ...(options.errors ? { errors: expect.any(Object) } : {}),
+    },
+  });
+  expect(res!.body).not.toMatch(/FST_|statusCode|at \/|Error:/);
+}
+
+describe.each(platforms)('edges (%p)', (Adapter) => {
+  let app: INestApplication;
+  let port: number;
+  let logger: CaptureLogger;
+
+  beforeEach(async () => {
+    logger = new CaptureLogger();
+    app = await createApp(EdgesModule, Adapter, { logger });
+    port = await listen(app);
+  });
+  afterEach(async () => {
+    // The server keeps serving after every hostile input.
+    const next = await rawRequest(port, get('/edges/params/ok'));
+    expect(next?.status).toBe(200);
+    await app.close();
+  });
+
+  describe('one answer per input (the README table)', () => {
+    it.each(EDGE_CASES.map((c) => [c.input, c] as const))(
+      '%s',
+      async (_input, edge) => {
+        const res = await rawRequest(port, edge.request);
+        expectRawEnvelope(res, edge.status, edge.code, edge.message, {
+          errors: edge.status === 422,
+        });
+      },
+    );
+  });
+
+  describe('URLs', () => {
+    it('does not echo the query string of an unknown route', async () => {
+      const res = await rawRequest(
+        port,
+        get('/nope?password=S3cr3t&token=abc'),
+      );
+      expect(res!.body).not.toMatch(/S3cr3t|token/);
+    });
+
+    it('does not echo a malformed URL', async () => {
+      const res = await rawRequest(port, get('/%E0%A4%A'));
+      expect(res!.body).not.toContain('%E0');
+    });
+
+    it('cuts a long unknown path to 256 characters', async () => {
+      const path = `/${'a'.repeat(12 * 1024)}`;
+      const res = await rawRequest(port, get(path));
+      expectRawEnvelope(
+        res,
+        404,
+        'not_found',
+        `Cannot GET ${path.slice(0, 256)}…`,
+      );
+    });
+
+    it('closes the connection after a request the HTTP parser rejected', async () => {
+      const res = await rawRequest(port, EDGE_CASES[3].request);
+      expect(res!.headers.connection).toBe('close');
+    });
+  });
+
+  describe('bodies', () => {
+    const json = { 'content-type': 'application/json' };
+
+    it('reads a gzip-encoded JSON body', async () => {
+      const res = await rawRequest(
+        port,
+        post('/edges/dto', { ...json, 'content-encoding': 'gzip' }, GZIP_BODY),
+      );
+      expect(res?.status).toBe(201);
+      expect(res?.json).toStrictEqual({
+        ok: true,
+        dto: { name: 'a', count: 1 },
+      });
+    });
+
+    it("never shows zlib's text", async () => {
+      const res = await rawRequest(
+        port,
+        post('/edges/dto', { ...json, 'content-encoding': 'gzip' }, '{"a":1}'),
+      );
+      expect(res!.body).not.toContain('incorrect header check');
+    });
+
+    it('lists the missing fields of an empty JSON body', async () => {
+      const res = await rawRequest(port, post('/edges/dto', json));
+      expect(
+        Object.keys((res?.json as { error: { errors: object } }).error.errors),
+      ).toEqual(['name', 'count']);
+    });
+
+    it('reads an empty JSON body as no body on routes without a DTO', async () => {
+      const res = await rawRequest(port, post('/edges/raw', json));
+      expect(res?.status).toBe(201);
+    });
+
+    it.each(['"str"', '42', 'true', '  null  '])(
+      'answers the JSON primitive %s with a 400',
+      async (body) => {
+        const res = await rawRequest(port, post('/edges/raw', json, body));
+        expectRawEnvelope(res, 400, 'bad_request', MESSAGES.notAnObject);
+      },
+    );
+  });
+
+  describe('what the app throws', () => {
+    it('drops a header value with CR/LF, keeps the rest and logs it', async () => {
+      const res = await rawRequest(port, get('/edges/crlf'));
+      expectRawEnvelope(res, 401, 'challenge', 'Authenticate first.');
+      expect(res!.headers['www-authenticate']).toBeUndefined();
+      expect(res!.headers['set-cookie']).toBeUndefined();
+      expect(res!.headers['x-fine']).toBe('kept');
+      expect(
+        logger.entries.filter((e) => e.level === 'warn').map((e) => e.message),
+      ).toEqual([
+        expect.stringContaining(
+          'Dropped the response header "WWW-Authenticate" of a 401',
+        ),
+      ]);
+    });
+
+    it.each([101, 200, 302, 304])(
+      'answers an HttpException with status %i as a 500, logged once',
+      async (status) => {
+        const res = await rawRequest(port, get(`/edges/status/${status}`));
+        expectRawEnvelope(res, 500, 'internal_error', INTERNAL);
+        expect(logger.errors()).toHaveLength(1);
+      },
+    );
+
+    it('makes an error uncacheable and drops stale headers, keeping CORS and Vary', async () => {
+      const res = await rawRequest(port, get('/edges/cached'));
+      expectRawEnvelope(res, 500, 'internal_error', INTERNAL);
+      expect(res!.headers.etag).toBeUndefined();
+      expect(res!.headers['access-control-allow-origin']).toBe('*');
+      expect(res!.headers.vary).toBe('Origin');
+    });
+
+    it('keeps the caching an error sets itself', async () => {
+      const res = await rawRequest(port, get('/edges/cached-error'));
+      expect(res?.status).toBe(401);
+      expect(res?.headers['cache-control']).toBe('max-age=60');
+    });
+  });
+
+  describe('streams and aborts', () => {
+    it('answers a StreamableFile that fails at once with the envelope, logged once', async () => {
+      const res = await rawRequest(port, get('/edges/stream/fails-at-once'));
+      expectRawEnvelope(res, 500, 'internal_error', INTERNAL);
+      expect(res!.body).not.toContain('secret');
+      expect(logger.errors()).toHaveLength(1);
+    });
+
+    it('closes a StreamableFile that fails midway and logs it once', async () => {
+      const res = await rawRequest(port, get('/edges/stream/fails-midway'));
+      expect(res?.status).toBe(200);
+      expect(res!.body.length).toBeLessThan(1024 * 1024);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(logger.errors()).toHaveLength(1);
+      expect(String(logger.errors()[0].message)).toContain('disk read failed');
+    });
+
+    it('does not log a client that leaves mid-response as an error', async () => {
+      await rawRequest(port, get('/edges/stream/slow'), { abortAfterMs: 60 });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(logger.errors()).toEqual([]);
+    });
+
+    it('does not log a client that gives up mid-body as an error', async () => {
+      const partial = post(
+        '/edges/dto',
+        { 'content-type': 'application/json', 'content-length': '100000' },
+        '{"name":"',
+      );
+      await rawRequest(port, partial, { abortAfterMs: 50 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(logger.errors()).toEqual([]);
+    });
+  });
+});
+
+describe('edges on Fastify only', () => {
+  it('answers a path parameter over maxParamLength with a 414 envelope', async () => {
+    const app = await createApp(EdgesModule, platforms[1]);
+    const port = await listen(app);
+    const res = await rawRequest(port, get(`/edges/params/${'p'.repeat(101)}`));
+    expectRawEnvelope(res, 414, 'uri_too_long', MESSAGES.longParam);
+    await app.close();
+  });
+
+  it('has no such limit on Express', async () => {
+    const app = await createApp(EdgesModule, platforms[0]);
+    const port = await listen(app);
+    const res = await rawRequest(port, get(`/edges/params/${'p'.repeat(101)}`));
+    expect(res?.status).toBe(200);
+    await app.close();
+  });
+});
