@@ -70,7 +70,8 @@ const thrown = fc.oneof(
   fc.record({
     kind: fc.constant('http'),
     status: fc.integer({ min: 100, max: 599 }),
-    value: fc.constant(`${SECRET} http`),
+    // An HttpException's message is the app's own words, shown even for a 5xx.
+    value: fc.constant('shown on purpose'),
   }),
   fc.record({
     kind: fc.constant('error'),
@@ -157,12 +158,12 @@ describe.each(platforms)('edges, property-based (%p)', (Adapter) => {
       fc.asyncProperty(request, async (input) => {
         expectInvariants(await rawRequest(port, build(input)));
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
     const next = await rawRequest(
       port,
       'GET /edges/params/ok HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
     );
     expect(next?.status).toBe(200);
-  });
+  }, 120_000);
 });

@@ -70,6 +70,9 @@ export function decodeBody(
   payload.on('data', (chunk: Buffer) => {
     decoded.receivedEncodedLength += chunk.length;
   });
+  // Fastify stops listening once it answered (e.g. a 415 before reading the
+  // body): a later decoding failure must not become an unhandled 'error'.
+  decoded.on('error', ignore);
   payload.on('error', (error) => decoded.destroy(error));
   decoder.on('error', () =>
     decoded.destroy(bodyError(400, 'encoding.invalid')),
@@ -77,6 +80,8 @@ export function decodeBody(
   payload.pipe(decoder).pipe(decoded);
   done(null, decoded);
 }
+
+function ignore(): void {}
 
 function bodyError(status: number, type: string): Error {
   return Object.assign(new Error(`request body ${type}`), {

@@ -1,0 +1,61 @@
+import type { PassThrough} from 'node:stream';
+import { Readable } from 'node:stream';
+
+import { decodeBody, isEmptyJsonBody } from './fastify-body.util';
+
+describe('decodeBody', () => {
+  it('survives a decoding failure nobody listens to', async () => {
+    const payload = Readable.from([Buffer.from('not gzip at all')]);
+    let decoded: Readable | undefined;
+    decodeBody(
+      { 'content-encoding': 'gzip', 'content-length': '15' },
+      payload,
+      (_error, stream) => {
+        decoded = stream;
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(decoded?.destroyed).toBe(true);
+    expect((decoded as PassThrough).errored).toMatchObject({
+      type: 'encoding.invalid',
+      statusCode: 400,
+    });
+  });
+
+  it('refuses an unknown encoding with a 415', () => {
+    const done = jest.fn();
+    decodeBody(
+      { 'content-encoding': 'zstd-x', 'content-length': '2' },
+      Readable.from(['{}']),
+      done,
+    );
+    expect(done).toHaveBeenCalledWith(
+      expect.objectContaining({
+        statusCode: 415,
+        type: 'encoding.unsupported',
+      }),
+    );
+  });
+
+  it('leaves requests without a body alone', () => {
+    const payload = Readable.from([]);
+    const done = jest.fn();
+    decodeBody({ 'content-encoding': 'zstd-x' }, payload, done);
+    expect(done).toHaveBeenCalledWith(null, payload);
+  });
+});
+
+describe('isEmptyJsonBody', () => {
+  it.each([
+    [{ 'content-type': 'application/json', 'content-length': '0' }, true],
+    [{ 'content-type': 'application/problem+json' }, true],
+    [{ 'content-type': 'application/json', 'content-length': '2' }, false],
+    [
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      false,
+    ],
+    [{ 'content-type': 'text/plain', 'content-length': '0' }, false],
+  ])('%p → %p', (headers, expected) => {
+    expect(isEmptyJsonBody(headers)).toBe(expected);
+  });
+});
