@@ -1,4 +1,4 @@
-import type { PassThrough} from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import { Readable } from 'node:stream';
 
 import { decodeBody, isEmptyJsonBody } from './fastify-body.util';
