@@ -22,7 +22,11 @@ import type {
 } from './platform.interface';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
-import { setsCaching, staleHeaderNames } from './response-headers.util';
+import {
+  mergeVary,
+  setsCaching,
+  staleHeaderNames,
+} from './response-headers.util';
 import { reportStreamFailures } from './streamable-file.util';
 
 type Done = (error?: unknown, value?: unknown) => void;
@@ -211,7 +215,15 @@ export class FastifyPlatform implements HttpPlatform {
     full.header('content-type', error.contentType);
     if (!setsCaching(error.headers)) full.header('cache-control', 'no-store');
     for (const [name, value] of Object.entries(error.headers))
-      full.header(name, value);
+      full.header(
+        name,
+        name.toLowerCase() === 'vary'
+          ? mergeVary(
+              full.getHeaders()[name.toLowerCase()] ?? full.raw.getHeader(name),
+              value,
+            )
+          : value,
+      );
     full.code(error.status).send(error.body);
   }
 
