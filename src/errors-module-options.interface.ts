@@ -3,6 +3,10 @@ import type { Type, ValidationPipeOptions } from '@nestjs/common';
 import type { BuiltInErrorName } from './catalog/built-in.errors';
 import type { ErrorDefinition } from './catalog/error-definition.interface';
 import type { ErrorsFilter } from './filter/errors.filter';
+import type {
+  ErrorFormat,
+  ErrorFormatName,
+} from './formats/error-format.interface';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 import type { StandardSchemaV1 } from './validation/standard-schema.util';
 import type { ErrorTranslator } from './validation/translate.interface';
@@ -86,6 +90,25 @@ export interface ErrorsModuleOptions {
     Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
   >;
   /**
+   * The wire format of every error response: `'envelope'` (the contract's
+   * `{ request_id, error }`, `application/json`), `'problem'` (RFC 9457
+   * problem details, `application/problem+json`), `'nest'` (Nest's default
+   * `{ statusCode, error, message, timestamp, path }` plus `code` and
+   * `request_id`), or an `ErrorFormat` object of your own. Checked at startup.
+   * @default 'envelope'
+   * @see ErrorFormat
+   */
+  format?: ErrorFormatName | ErrorFormat;
+  /**
+   * Lets a client's `Accept: application/problem+json` choose problem
+   * details; any other `Accept` (absent, `application/json`, `*\/*`,
+   * `text/html`, garbage) gets `format`. Errors are never answered 406.
+   * Adds `Vary: Accept` to every error response. No cost when off, and none
+   * on successful requests.
+   * @default false
+   */
+  negotiate?: boolean;
+  /**
    * Header read from requests and written on every response, success or error.
    * @default 'x-request-id'
    */
@@ -159,7 +182,8 @@ export interface ErrorsModuleOptions {
   warnOnConflicts?: boolean;
   /**
    * A subclass of `ErrorsFilter` to use as the global filter, for apps that
-   * override its protected hooks (`normalize`, `buildBody`, `log`).
+   * override its protected hooks (`mapException`, `normalize`, `render`,
+   * `buildBody`, `log`).
    * @default ErrorsFilter
    */
   filter?: Type<ErrorsFilter>;

@@ -20,6 +20,11 @@ import type {
   ErrorsModuleOptions,
   ErrorsValidationOptions,
 } from './errors-module-options.interface';
+import { resolveFormat } from './formats/built-in.formats';
+import type {
+  ErrorFormat,
+  ErrorFormatName,
+} from './formats/error-format.interface';
 import { assertMapping } from './mapping/assert-mapping.util';
 import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 import { ErrorReporting } from './reporting/error-reporting';
@@ -32,6 +37,8 @@ import { isWellFormedRequestId } from './request-id/request-id.util';
  */
 export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   docsBaseUrl: DEFAULT_DOCS_PATH,
+  format: 'envelope' as ErrorFormatName | ErrorFormat,
+  negotiate: false,
   requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
   trustRequestId: true,
   asyncContext: true,
@@ -49,6 +56,9 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
 /** @internal Options with defaults applied and the error tables indexed. */
 export interface ResolvedErrorsOptions {
   readonly docsBaseUrl: string;
+  /** The wire format, checked (a built-in's object for a name). */
+  readonly format: ErrorFormat;
+  readonly negotiate: boolean;
   /** Lower-cased, as Node exposes incoming headers. */
   readonly requestIdHeader: string;
   readonly trustRequestId: boolean;
@@ -92,6 +102,8 @@ export function resolveErrorsOptions(
   ]);
   return {
     docsBaseUrl: merged.docsBaseUrl.replace(/\/+$/, ''),
+    format: resolveFormat(merged.format),
+    negotiate: merged.negotiate === true,
     requestIdHeader: merged.requestIdHeader.toLowerCase(),
     trustRequestId: merged.trustRequestId,
     asyncContext: merged.asyncContext,

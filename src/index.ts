@@ -26,6 +26,7 @@ export {
   defineErrors,
   InvalidErrorCatalogError,
   InvalidErrorMappingError,
+  InvalidErrorsOptionsError,
   NestjsApiErrorsError,
 } from './catalog';
 export type {
@@ -38,17 +39,25 @@ export type {
   NamedErrorDefinition,
 } from './catalog';
 
-// The envelope
+// The envelope and the other wire formats
 export type {
+  ApiErrorView,
   ErrorBody,
   ErrorEnvelope,
+  ErrorFormat,
+  ErrorFormatName,
+  ErrorRenderContext,
   FieldError,
   FieldErrorSource,
   FieldErrors,
   JsonValue,
+  NestErrorBody,
   NormalizedError,
+  ProblemDetails,
+  ProblemFieldError,
   ValidationErrorEnvelope,
 } from './formats';
+export { toFieldErrorMap } from './formats/field-error.util';
 
 // Filter
 export { ErrorsFilter } from './filter/errors.filter';

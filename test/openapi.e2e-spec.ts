@@ -1,8 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { INestApplication } from '@nestjs/common';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,6 +8,7 @@ import { ApiErrors, BUILT_IN_ERRORS, ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
+import { validateOpenApi } from './utils/openapi-validate';
 import { platforms } from './utils/platforms';
 
 const DOCS = 'https://api.example.com/docs/errors';
@@ -48,24 +44,6 @@ class KeysController {
   controllers: [KeysController],
 })
 class OpenApiModule {}
-
-/** Validates with @seriousme/openapi-schema-validator's CLI (an ESM package, run in its own Node process). */
-function validateOpenApi(document: OpenAPIObject): {
-  valid: boolean;
-  errors?: unknown;
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
-  try {
-    const file = join(dir, 'openapi.json');
-    writeFileSync(file, JSON.stringify(document));
-    const cli =
-      require.resolve('@seriousme/openapi-schema-validator/bin/validate-api-cli.js');
-    const run = spawnSync(process.execPath, [cli, file], { encoding: 'utf8' });
-    return JSON.parse(run.stdout);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
   let app: INestApplication;

@@ -40,6 +40,8 @@ describe('README', () => {
 
   it.each([
     'docsBaseUrl',
+    'format',
+    'negotiate',
     'catalog',
     'builtInErrors',
     'requestIdHeader',

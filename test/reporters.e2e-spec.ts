@@ -101,6 +101,38 @@ describe.each(platforms)('reporters (%p)', (Adapter) => {
     expect(reports[1].error.code).toBe('payments_unavailable');
   });
 
+  it.each([
+    ['problem', 'application/problem+json; charset=utf-8'],
+    ['nest', 'application/json; charset=utf-8'],
+  ] as const)(
+    'reports the same error once when the app answers in format %p',
+    async (format, contentType) => {
+      const reports: ErrorReport[] = [];
+      app = await createApp(
+        ObservabilityModule.withOptions({
+          format,
+          reporters: [(report) => void reports.push(report)],
+        }),
+        Adapter,
+        { logger },
+      );
+
+      const res = await http(app).get('/obs/not-found');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toBe(contentType);
+      expect(res.body).toMatchObject({
+        code: NOT_FOUND.code,
+        request_id: res.headers['x-request-id'],
+      });
+      await until(reports, 1);
+      expect(reports).toHaveLength(1);
+      expect(reports[0].error).toEqual(
+        expect.objectContaining({ ...NOT_FOUND, unexpected: false }),
+      );
+      expect(reports[0].requestId).toBe(res.headers['x-request-id']);
+    },
+  );
+
   it('is never called on the success path', async () => {
     const reporter = jest.fn();
     await start([reporter]);

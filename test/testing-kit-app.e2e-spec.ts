@@ -8,6 +8,7 @@ import {
   expectValidationErrors,
 } from '../src/testing';
 import { AppErrors } from './fixtures/app.errors';
+import { MessageErrorsFormat } from './fixtures/custom-formats';
 import { AppModule } from './fixtures/app.module';
 import { createApp, http } from './utils/create-app';
 import { platforms } from './utils/platforms';
@@ -84,5 +85,58 @@ describe.each(platforms)('the kit knows the booted app (%p)', (Adapter) => {
     await first.close();
     apps.splice(apps.indexOf(first), 1);
     expectApiError(res, AppErrors.InvalidApiKey);
+  });
+
+  it.each(['problem', 'nest'] as const)(
+    "reads the app's format %p without configureApiErrorTesting",
+    async (format) => {
+      const app = await boot({ ...OPTIONS, format });
+
+      const res = await http(app).get('/api-exception');
+      expectApiError(res, AppErrors.InvalidApiKey);
+      expect(res).toBeApiError(AppErrors.InvalidApiKey);
+      expectApiError(await http(app).get('/no/such/route'), 404);
+      expectValidationErrors(
+        await http(app).post('/signup').send({ email: 'a@b.co' }),
+        ['password'],
+      );
+    },
+  );
+
+  it("reads an app's own format through its read()", async () => {
+    const app = await boot({ ...OPTIONS, format: MessageErrorsFormat });
+
+    const res = await http(app).get('/api-exception');
+    expect(res.body).toEqual({ message: AppErrors.InvalidApiKey.message });
+    expectApiError(res, AppErrors.InvalidApiKey);
+    expectValidationErrors(
+      await http(app).post('/signup').send({ email: 'a@b.co' }),
+      ['password'],
+    );
+  });
+
+  it("lets configureApiErrorTesting's format win over the app's", async () => {
+    const app = await boot({ ...OPTIONS, format: 'nest' });
+    const res = await http(app).get('/api-exception');
+
+    configureApiErrorTesting({ format: 'envelope' });
+    expect(() => expectApiError(res, AppErrors.InvalidApiKey)).toThrow(
+      /- error: expected object, received "Unauthorized"/,
+    );
+    configureApiErrorTesting();
+    expectApiError(res, AppErrors.InvalidApiKey);
+  });
+
+  it('asks for the format when running apps answer in different formats', async () => {
+    await boot({ ...OPTIONS, format: 'nest' });
+    const app = await boot({ ...OPTIONS, format: MessageErrorsFormat });
+    const res = await http(app).get('/api-exception');
+
+    expect(() => expectApiError(res, AppErrors.InvalidApiKey)).toThrow(
+      '2 apps using ErrorsModule are running in this process, with different format ("nest", a custom format (application/json; charset=utf-8)), ',
+    );
+    expectApiError(res, AppErrors.InvalidApiKey, {
+      format: MessageErrorsFormat,
+    });
   });
 });

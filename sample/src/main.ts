@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   const json = "-H 'content-type: application/json'";
   process.stdout.write(
     [
-      `\nSample API on ${base} (OpenAPI: ${base}/openapi). Try:\n`,
+      `\nSample API on ${base} (OpenAPI: ${base}/openapi), errors in the '${process.env.FORMAT ?? 'envelope'}' format. Try:\n`,
       `  curl -i ${base}/projects ${key}                  # 200, with an x-request-id header`,
       `  curl -i ${base}/projects -H 'x-request-id: my-trace-1' ${key}   # your id echoed back`,
       `  curl -i ${base}/projects                         # 401 missing key (code 2001)`,
@@ -32,6 +32,7 @@ async function bootstrap(): Promise<void> {
       `  curl -i ${base}/projects/abc ${key}              # 400 names the parameter`,
       `  curl -i -X DELETE ${base}/projects ${key}        # 405 with an Allow header`,
       `  curl -i ${base}/nowhere                          # 404 unknown route`,
+      `  curl -i ${base}/nowhere -H 'accept: application/problem+json'   # 404 as RFC 9457 problem details`,
       `  curl -i ${base}/projects ${key} ${json} -d '{"name":"x","owner":{"email":"no"},"members":[{"email":"a@b.co","role":"boss"}]}'   # 422 field map`,
       `  curl -i ${base}/projects ${key} ${json} -d '{"name":"Apollo","owner":{"name":"A","email":"a@b.co"}}'   # 409 conflict`,
       `  curl -i -X POST ${base}/projects/2/deploy ${key}  # 402 request failed`,

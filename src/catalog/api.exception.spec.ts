@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 
 import { ApiException } from './api.exception';
 import { defineErrors } from './define-errors';
@@ -48,5 +48,43 @@ describe('ApiException', () => {
     expect(
       new ApiException(Errors.RateLimited, { message: 'Slower.' }).message,
     ).toBe('Slower.');
+  });
+});
+
+describe('ApiException details', () => {
+  const Quota = { status: 429, code: 'quota_exceeded', message: 'Quota.' };
+
+  it('keeps JSON-safe details and shows them in getResponse()', () => {
+    const exception = new ApiException(Quota, {
+      details: { quota: 100, used: 100 },
+    });
+    expect(exception.details).toStrictEqual({ quota: 100, used: 100 });
+    expect(exception.getResponse()).toMatchObject({
+      details: { quota: 100, used: 100 },
+    });
+  });
+
+  it('has no details (not null) without the option', () => {
+    const exception = new ApiException(Quota);
+    expect(exception.details).toBeUndefined();
+    expect(exception.getResponse()).not.toHaveProperty('details');
+  });
+
+  it('drops non-JSON values and warns once per code and paths', () => {
+    const warn = jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation(() => undefined);
+    const make = () =>
+      new ApiException(
+        { ...Quota, code: 'quota_once' },
+        { details: { at: new Date(0) as never, used: 1 } },
+      );
+    expect(make().details).toStrictEqual({ used: 1 });
+    make();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toContain(
+      'ApiException "quota_once": dropped details.at (Date) from details.',
+    );
+    warn.mockRestore();
   });
 });

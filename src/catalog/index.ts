@@ -13,5 +13,6 @@ export type {
 export {
   InvalidErrorCatalogError,
   InvalidErrorMappingError,
+  InvalidErrorsOptionsError,
   NestjsApiErrorsError,
 } from './messages.constants';

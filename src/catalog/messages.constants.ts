@@ -23,6 +23,11 @@ export const MESSAGES = {
     `@ForbiddenAsNotFound({ error }) got an error with status ${status}. Use a 404 entry, so the concealed answer looks like a genuine "not found".`,
   scopeWithoutModule: (controller: string) =>
     `@MapException()/@ForbiddenAsNotFound() on ${controller} found no ErrorsFilter: import ErrorsModule.forRoot() in the app. Falling back to Nest's default error handling.`,
+  // Wire formats (issue 12)
+  unknownFormat: (format: unknown) =>
+    `format ${JSON.stringify(format) ?? String(format)} is not a wire format. Use 'envelope', 'problem', 'nest', or an ErrorFormat object { contentType, render(error, context) }.`,
+  invalidCustomFormat: (problem: string) =>
+    `The custom format passed as format ${problem}. An ErrorFormat needs a non-empty contentType string and a render(error, context) function.`,
 } as const;
 
 /**
@@ -56,5 +61,16 @@ export class InvalidErrorCatalogError extends NestjsApiErrorsError {
 export class InvalidErrorMappingError extends NestjsApiErrorsError {
   static create(message: string): InvalidErrorMappingError {
     return new InvalidErrorMappingError(message);
+  }
+}
+
+/**
+ * Thrown at startup when a module option is unusable, e.g. a `format` that is
+ * neither a built-in name nor an `ErrorFormat`.
+ * @publicApi
+ */
+export class InvalidErrorsOptionsError extends NestjsApiErrorsError {
+  static create(message: string): InvalidErrorsOptionsError {
+    return new InvalidErrorsOptionsError(message);
   }
 }

@@ -5,11 +5,15 @@ import { errorResponse } from '../openapi/error-response.schema';
 import { loadSwagger } from '../openapi/swagger.loader';
 import { prependMetadata } from './metadata.util';
 
+/** `@nestjs/swagger`'s metadata key of `@ApiResponse()` (DECORATORS.API_RESPONSE). */
+const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
+
 /**
  * Documents the errors a controller or handler can answer with, in the
  * OpenAPI document of `@nestjs/swagger`: one response per status with the
- * envelope schema and one example per error (its real code, message and
- * docs link; the 422 example shows the `errors` map). Without
+ * schema and media type of the app's `format` and one example per error
+ * rendered by it (its real code, message and docs link; the 422 example
+ * shows the failing fields). Without
  * `@nestjs/swagger` installed it only records the list, harmlessly.
  *
  * @example
@@ -32,12 +36,14 @@ export function ApiErrors(
     prependMetadata(API_ERRORS_METADATA, errors, target, descriptor);
     const swagger = loadSwagger();
     if (!swagger) return descriptor as never;
+    const documented = Reflect.getMetadata(
+      SWAGGER_API_RESPONSE,
+      descriptor?.value ?? target,
+    ) as Record<string, { content?: unknown }> | undefined;
     for (const [status, definitions] of groupByStatus(errors)) {
-      swagger.ApiResponse(errorResponse(status, definitions))(
-        target,
-        key as string | symbol,
-        descriptor as PropertyDescriptor,
-      );
+      swagger.ApiResponse(
+        errorResponse(status, definitions, documented?.[status]),
+      )(target, key as string | symbol, descriptor as PropertyDescriptor);
     }
     return descriptor as never;
   };

@@ -14,7 +14,7 @@ import { ApiException } from '../catalog/api.exception';
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
-import { formatEnvelope } from '../formats/envelope.format';
+import { ENVELOPE_FORMAT, formatEnvelope } from '../formats/envelope.format';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import {
   allowedMethods,
@@ -39,9 +39,9 @@ import { ValidationFailedException } from '../validation/validation-failed.excep
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
 import { builtIn, normalizeException } from './normalize-exception.util';
+import { chooseFormat, renderContext, renderSafely } from './render.util';
+import type { RenderedError } from './render.util';
 import { readProperty, safeMessage, safeStack } from './safe-read.util';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** Longest path echoed in a router 404 message; longer ones are cut. */
 export const MAX_ECHOED_PATH_LENGTH = 256;
@@ -53,10 +53,10 @@ export const MAX_ECHOED_PATH_LENGTH = 256;
  *
  * An error goes through five stages: capture (`catch`, and the platform's
  * hooks for errors outside Nest's router), map (`mapException`), normalize
- * (`normalize`), render (`render`, which calls `buildBody`) and write (the
- * platform, with the header policy), then it is logged (`log`) if
- * unexpected. Extend the class and pass it as `ErrorsModule.forRoot({ filter })`
- * to change one stage.
+ * (`normalize`), render (`render`: the format in use; the envelope through
+ * `buildBody`) and write (the platform, with the header policy), then it is
+ * logged (`log`) if unexpected. Extend the class and pass it as
+ * `ErrorsModule.forRoot({ filter })` to change one stage.
  * @publicApi
  */
 @Catch()
@@ -142,19 +142,36 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     return { requestId, ...this.respond(error, requestId, undefined) };
   }
 
-  /** Stage 4, render: the body and its content type. */
+  /**
+   * Stage 4, render: the body and content type of a normalized error, in
+   * the configured format, or problem details when `negotiate` lets the
+   * client's `Accept` choose them. The envelope is built by `buildBody`.
+   */
   protected render(
     error: NormalizedError,
     requestId: string,
-    _request: unknown,
-  ): { contentType: string; body: unknown } {
-    return {
-      contentType: JSON_CONTENT_TYPE,
+    request: unknown,
+  ): RenderedError {
+    const format = chooseFormat(this.options, request);
+    const envelope = () => ({
+      contentType: ENVELOPE_FORMAT.contentType,
       body: this.buildBody(error, requestId),
-    };
+    });
+    if (format === ENVELOPE_FORMAT) return envelope();
+    const context = renderContext(
+      error,
+      requestId,
+      request,
+      this.options.docsBaseUrl,
+    );
+    return renderSafely(format, error, context, envelope, this.logger);
   }
 
-  /** Builds the envelope from a normalized error (used by `render`). */
+  /**
+   * Stage 4 for the envelope: builds `{ request_id, error }` from a
+   * normalized error; called by `render` whenever the envelope is the
+   * format answered (not for `'problem'`, `'nest'` or a custom format).
+   */
   protected buildBody(error: NormalizedError, requestId: string): unknown {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
   }
@@ -228,9 +245,10 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   }
 
   /**
-   * Logs an unexpected error once, with request id, method, path and stack;
-   * `{ request_id, method, path }` goes as a logger param, which NestJS 12's
-   * JSON `ConsoleLogger` and nestjs-pino's `NativeLogger` record as fields.
+   * Report: logs an unexpected error once, with request id, method, path and
+   * stack; `{ request_id, method, path }` goes as a logger param, which
+   * NestJS 12's JSON `ConsoleLogger` and nestjs-pino's `NativeLogger` record
+   * as fields.
    */
   protected log(exception: unknown, request: unknown, requestId: string): void {
     const fields =
@@ -282,9 +300,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         ? plainRetryAfter(response)
         : undefined;
     const headers = validHeaders(
-      retryAfter === undefined
-        ? error.headers
-        : { 'Retry-After': retryAfter, ...error.headers },
+      {
+        ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }),
+        ...error.headers,
+        // Merged with a Vary already on the response by the write stage.
+        ...(this.options.negotiate ? { Vary: 'Accept' } : {}),
+      },
       (name) =>
         this.logger.warn(
           `Dropped the response header "${describeName(name)}" of a ${error.status} (request_id ${requestId}): not a valid HTTP header.`,
@@ -315,7 +336,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       );
       const fallback = normalizeException(undefined, this.options);
       return {
-        contentType: JSON_CONTENT_TYPE,
+        contentType: ENVELOPE_FORMAT.contentType,
         body: JSON.stringify(
           formatEnvelope(fallback, requestId, this.options.docsBaseUrl),
         ),

@@ -29,6 +29,28 @@ const bodyParserError = (type: string, status: number) =>
 describe('normalizeException', () => {
   it.each([
     [
+      'ApiException with details',
+      new ApiException(Errors.Teapot, { details: { cups: 2, tea: ['green'] } }),
+      {
+        status: 418,
+        code: 'teapot',
+        message: 'Tea only.',
+        details: { cups: 2, tea: ['green'] },
+        unexpected: false,
+      },
+    ],
+    [
+      'ApiException with its own message',
+      new ApiException(Errors.Teapot, { message: 'Earl Grey only.' }),
+      {
+        status: 418,
+        code: 'teapot',
+        message: 'Earl Grey only.',
+        title: 'Tea only.',
+        unexpected: false,
+      },
+    ],
+    [
       'ApiException',
       new ApiException(Errors.Teapot, { cause: 'Kettle.', retryAfter: 5 }),
       {
@@ -58,6 +80,7 @@ describe('normalizeException', () => {
         status: 404,
         code: 'not_found',
         message: 'Gone fishing.',
+        title: 'The requested resource does not exist.',
         unexpected: false,
       },
     ],
@@ -88,6 +111,7 @@ describe('normalizeException', () => {
         status: 400,
         code: 'bad_request',
         message: 'a must be x; b must be y',
+        title: 'The request could not be understood by the server.',
         unexpected: false,
       },
     ],
@@ -114,6 +138,7 @@ describe('normalizeException', () => {
         status: 400,
         code: 'bad_request',
         message: 'Bad.',
+        title: 'The request could not be understood by the server.',
         cause: 'Why.',
         unexpected: false,
       },
@@ -121,12 +146,23 @@ describe('normalizeException', () => {
     [
       'an internal Error cause',
       new BadRequestException('Bad.', { cause: new Error('SELECT *') }),
-      { status: 400, code: 'bad_request', message: 'Bad.', unexpected: false },
+      {
+        status: 400,
+        code: 'bad_request',
+        message: 'Bad.',
+        title: 'The request could not be understood by the server.',
+        unexpected: false,
+      },
     ],
     [
       'an unnamed status',
       new HttpException('Locked.', 423),
-      { status: 423, code: 'locked', message: 'Locked.', unexpected: false },
+      {
+        status: 423,
+        code: 'locked',
+        message: 'Locked.',
+        unexpected: false,
+      },
     ],
     [
       'an invalid status',
@@ -145,6 +181,7 @@ describe('normalizeException', () => {
         status: 400,
         code: 'bad_request',
         message: 'The request body could not be parsed. Send well-formed JSON.',
+        title: 'The request could not be understood by the server.',
         unexpected: false,
       },
     ],
@@ -196,7 +233,13 @@ describe('normalizeException', () => {
     [
       'an exposed 4xx http-error',
       Object.assign(new Error('Exposed.'), { status: 409, expose: true }),
-      { status: 409, code: 'conflict', message: 'Exposed.', unexpected: false },
+      {
+        status: 409,
+        code: 'conflict',
+        message: 'Exposed.',
+        title: 'The request conflicts with the current state of the resource.',
+        unexpected: false,
+      },
     ],
     [
       'a hidden 4xx http-error',

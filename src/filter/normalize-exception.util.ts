@@ -57,7 +57,10 @@ function fromApiException(
         : response.message,
     unexpected: false,
   };
+  if (normalized.message !== definition.message)
+    normalized.title = definition.message;
   if (exception.cause !== undefined) normalized.cause = exception.cause;
+  if (exception.details !== undefined) normalized.details = exception.details;
   if (Object.keys(exception.headers).length > 0)
     normalized.headers = { ...exception.headers };
   if (exception instanceof ValidationFailedException) {
@@ -90,7 +93,11 @@ function fromHttpException(
     messageOf(response, status) ?? definition.message,
   );
   const code = readProperty(response, 'code');
-  if (isUsableCode(code)) normalized.code = code;
+  if (isUsableCode(code)) {
+    // The exception defines its own error: its message is that error's title.
+    normalized.code = code;
+    delete normalized.title;
+  }
   const cause = causeOf(response, status);
   if (cause !== undefined) normalized.cause = cause;
   return normalized;
@@ -122,12 +129,14 @@ function fromDefinition(
   definition: ErrorDefinition,
   message: string,
 ): NormalizedError {
-  return {
+  const normalized: NormalizedError = {
     status: definition.status,
     code: definition.code,
     message,
     unexpected: false,
   };
+  if (message !== definition.message) normalized.title = definition.message;
+  return normalized;
 }
 
 /** @internal The built-in entry of a status; unnamed statuses get a derived code. */

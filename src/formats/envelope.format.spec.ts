@@ -1,7 +1,8 @@
 import { docsUrl, formatEnvelope } from './envelope.format';
+import type { NormalizedError } from './normalized-error.interface';
 
 describe('formatEnvelope', () => {
-  it.each([
+  it.each<[NormalizedError, Record<string, unknown>]>([
     [
       {
         status: 401,

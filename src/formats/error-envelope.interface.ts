@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../catalog/error-definition.interface';
+import type { JsonValue } from './field-error.interface';
 
 /**
  * Field path → messages, e.g. `{ 'owner.email': ['owner.email must be an email'] }`.
@@ -23,6 +24,8 @@ export interface ErrorBody {
   docs: string;
   /** Validation failures (422) only: field path → messages. */
   errors?: FieldErrors;
+  /** Machine-readable values of this occurrence (`ApiException`'s `details`); omitted when absent. */
+  details?: Record<string, JsonValue>;
 }
 
 /**

@@ -16,8 +16,11 @@ export function fieldErrorKey(field: FieldError): string {
 }
 
 /**
- * @internal The envelope's `error.errors` map. Fields that share a key (a body
- * field literally named `query.page`) merge their messages.
+ * The envelope's `error.errors` map of a `NormalizedError`'s `fieldErrors`
+ * (`{ 'owner.email': [...], 'query.page': [...] }`), for custom formats.
+ * Fields that share a key (a body field literally named `query.page`) merge
+ * their messages.
+ * @publicApi
  */
 export function toFieldErrorMap(fields: readonly FieldError[]): FieldErrors {
   const map: FieldErrors = {};

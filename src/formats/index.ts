@@ -10,3 +10,14 @@ export type {
   FieldErrorSource,
   JsonValue,
 } from './field-error.interface';
+export type {
+  ApiErrorView,
+  ErrorFormat,
+  ErrorFormatName,
+  ErrorRenderContext,
+} from './error-format.interface';
+export type {
+  NestErrorBody,
+  ProblemDetails,
+  ProblemFieldError,
+} from './problem-details.interface';

@@ -3,8 +3,8 @@ import type { FieldError, JsonValue } from './field-error.interface';
 
 /**
  * Any thrown value, reduced to what the response needs. Built by
- * `ErrorsFilter.normalize()`, turned into the wire envelope by
- * `ErrorsFilter.buildBody()`.
+ * `ErrorsFilter.normalize()` (stage 3), turned into the body by the format
+ * in use (stage 4: the envelope through `ErrorsFilter.buildBody()`).
  * @publicApi
  */
 export interface NormalizedError {
@@ -12,6 +12,12 @@ export interface NormalizedError {
   status: number;
   code: ErrorCode;
   message: string;
+  /**
+   * The definition's stable message (catalog or built-in), when `message`
+   * is this occurrence's own wording (`new NotFoundException('Project 42…')`,
+   * `ApiException`'s `message` option). Problem details' `title`.
+   */
+  title?: string;
   /** Detail of this occurrence, safe to show. */
   cause?: string;
   /** Machine-readable values of this occurrence (`ApiException`'s `details`). */

@@ -1,8 +1,11 @@
-import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
+import type { NormalizedError } from '../formats/normalized-error.interface';
+import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import { docsUrl } from '../formats/envelope.format';
+import { fromFieldErrorMap } from '../formats/field-error.util';
 import { reasonPhrase } from '../formats/reason-phrase.util';
-import { documentedDocsBaseUrl } from './docs-base.registry';
+import { documentedDocsBaseUrl, documentedFormat } from './docs-base.registry';
+import { formatSchema } from './format-schemas';
 
 /** @internal The `errors` map shown in the 422 example. */
 export const EXAMPLE_FIELD_ERRORS = Object.freeze({
@@ -12,101 +15,114 @@ export const EXAMPLE_FIELD_ERRORS = Object.freeze({
 
 /** Example request id of the examples; any string the server generated. */
 const EXAMPLE_REQUEST_ID = 'e2cef6f6-296d-4044-b362-73fb2bce4a72';
+const EXAMPLE_TIMESTAMP = '2026-01-01T00:00:00.000Z';
+const EXAMPLE_PATH = '/path/of/the/request';
 
-type Schema = Record<string, unknown>;
+type Content = Record<string, { schema: object; examples: object }>;
+
+/** Definitions behind each lazy `content`, so same-status responses merge. */
+const contents = new WeakMap<object, readonly ErrorDefinition[]>();
 
 /**
- * @internal One OpenAPI response per status: the envelope schema, narrowed
- * to the status and codes documented, and one example per error with its
- * real code, message and docs link.
+ * @internal One OpenAPI response per status: the schema of the format in use
+ * (narrowed to the status and codes documented) under its media type, and
+ * one example per error rendered by that format. `content` is read when the
+ * document is built, once the app's `format` and `docsBaseUrl` are known;
+ * `existing` is this status's response from an earlier `@ApiErrors`.
  */
 export function errorResponse(
   status: number,
   definitions: readonly ErrorDefinition[],
+  existing?: { content?: unknown },
 ) {
+  const earlier =
+    typeof existing?.content === 'object' && existing.content !== null
+      ? (contents.get(existing.content) ?? [])
+      : [];
+  const all = [...earlier, ...definitions];
   return {
     status,
-    description: definitions
+    description: all
       .map((d) => `\`${String(d.code)}\`: ${d.message}`)
       .join('\n\n'),
-    schema: envelopeSchema(status, definitions),
-    examples: Object.fromEntries(
-      definitions.map((d) => [exampleName(d), example(d)]),
-    ),
+    content: lazyContent(status, all),
   };
 }
 
-function envelopeSchema(
+/** An object whose one key, the media type, and value are computed when read. */
+function lazyContent(
   status: number,
   definitions: readonly ErrorDefinition[],
-): Schema {
-  const validation = status === 422;
-  const required = [
-    'status',
-    'code',
-    'message',
-    'docs',
-    ...(validation ? ['errors'] : []),
-  ];
-  return {
-    type: 'object',
-    required: ['request_id', 'error'],
-    properties: {
-      request_id: {
-        type: 'string',
-        description: 'The request id, also sent as a response header.',
+): Content {
+  const build = (): Content => {
+    const format = documentedFormat();
+    const mediaType = format.contentType.split(';')[0].trim();
+    return {
+      [mediaType]: {
+        schema: formatSchema(format, status, definitions),
+        examples: Object.fromEntries(
+          definitions.flatMap((d) => {
+            const value = renderExample(d);
+            return value === undefined
+              ? []
+              : [
+                  [
+                    exampleName(d),
+                    { summary: `${String(d.code)}: ${d.message}`, value },
+                  ],
+                ];
+          }),
+        ),
       },
-      error: {
-        type: 'object',
-        required,
-        properties: {
-          status: {
-            type: 'string',
-            enum: [reasonPhrase(status)],
-            description: 'Reason phrase of the HTTP status.',
-          },
-          code: codeSchema(definitions),
-          message: { type: 'string', description: 'Human-readable message.' },
-          cause: {
-            type: 'string',
-            description: 'Detail of this occurrence, when there is one.',
-          },
-          docs: {
-            type: 'string',
-            description: 'Link to the documentation of this error.',
-          },
-          ...(validation
-            ? {
-                errors: {
-                  type: 'object',
-                  description:
-                    'Field path (dotted, numeric segments for array items) to its messages.',
-                  additionalProperties: {
-                    type: 'array',
-                    minItems: 1,
-                    items: { type: 'string' },
-                  },
-                },
-              }
-            : {}),
-        },
-      },
-    },
+    };
   };
+  const proxy = new Proxy({} as Content, {
+    ownKeys: () => Reflect.ownKeys(build()),
+    has: (_, key) => key in build(),
+    get: (_, key) => build()[key as string],
+    getOwnPropertyDescriptor: (_, key) => {
+      const content = build();
+      return Object.hasOwn(content, key)
+        ? {
+            value: content[key as string],
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          }
+        : undefined;
+    },
+  });
+  contents.set(proxy, definitions);
+  return proxy;
 }
 
-function codeSchema(definitions: readonly ErrorDefinition[]): Schema {
-  const codes = [...new Set(definitions.map((d) => d.code))];
-  const description = 'Stable machine-readable code.';
-  if (codes.every((c) => typeof c === 'number'))
-    return { type: 'integer', enum: codes, description };
-  if (codes.every((c) => typeof c === 'string'))
-    return { type: 'string', enum: codes, description };
-  return {
-    oneOf: [{ type: 'integer' }, { type: 'string' }],
-    enum: codes,
-    description,
+/** The body the format in use answers for `definition` (a 422 with example fields). */
+function renderExample(definition: ErrorDefinition): unknown {
+  const error: NormalizedError = {
+    status: definition.status,
+    code: definition.code,
+    message: definition.message,
+    unexpected: definition.status >= 500,
   };
+  if (definition.status === 422)
+    error.fieldErrors = fromFieldErrorMap(EXAMPLE_FIELD_ERRORS);
+  try {
+    return documentedFormat().render(error, {
+      requestId: EXAMPLE_REQUEST_ID,
+      docs: docsUrl(
+        documentedDocsBaseUrl(),
+        definition.status,
+        definition.code,
+      ),
+      method: 'GET',
+      path: EXAMPLE_PATH,
+      timestamp: EXAMPLE_TIMESTAMP,
+      statusText: reasonPhrase(definition.status),
+    });
+  } catch {
+    // An app's format that cannot render an example gets none.
+    return undefined;
+  }
 }
 
 /** The catalog key (`defineErrors` names its entries), the built-in's name, or the code. */
@@ -117,23 +133,4 @@ function exampleName(definition: ErrorDefinition): string {
     ([, d]) => d === definition,
   );
   return builtIn ? builtIn[0] : String(definition.code);
-}
-
-function example(definition: ErrorDefinition) {
-  const error: Record<string, unknown> = {
-    status: reasonPhrase(definition.status),
-    code: definition.code,
-    message: definition.message,
-  };
-  // Read when the document is built, once the app's docsBaseUrl is known.
-  Object.defineProperty(error, 'docs', {
-    enumerable: true,
-    get: () =>
-      docsUrl(documentedDocsBaseUrl(), definition.status, definition.code),
-  });
-  if (definition.status === 422) error.errors = EXAMPLE_FIELD_ERRORS;
-  return {
-    summary: `${String(definition.code)}: ${definition.message}`,
-    value: { request_id: EXAMPLE_REQUEST_ID, error },
-  };
 }

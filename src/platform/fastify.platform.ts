@@ -23,7 +23,11 @@ import type {
 import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
-import { setsCaching, staleHeaderNames } from './response-headers.util';
+import {
+  mergeVary,
+  setsCaching,
+  staleHeaderNames,
+} from './response-headers.util';
 import { reportStreamFailures } from './streamable-file.util';
 
 type Done = (error?: unknown, value?: unknown) => void;
@@ -224,7 +228,15 @@ export class FastifyPlatform implements HttpPlatform {
     full.header('content-type', error.contentType);
     if (!setsCaching(error.headers)) full.header('cache-control', 'no-store');
     for (const [name, value] of Object.entries(error.headers))
-      full.header(name, value);
+      full.header(
+        name,
+        name.toLowerCase() === 'vary'
+          ? mergeVary(
+              full.getHeaders()[name.toLowerCase()] ?? full.raw.getHeader(name),
+              value,
+            )
+          : value,
+      );
     full.code(error.status).send(error.body);
   }
 

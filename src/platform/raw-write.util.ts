@@ -2,7 +2,11 @@ import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 
 import type { ErrorResponse, RawResponse } from './platform.interface';
-import { setsCaching, staleHeaderNames } from './response-headers.util';
+import {
+  mergeVary,
+  setsCaching,
+  staleHeaderNames,
+} from './response-headers.util';
 
 /**
  * @internal Writes an error on a Node response: headers left by the handler
@@ -23,7 +27,12 @@ export function writeRawResponse(
   res.setHeader('content-length', Buffer.byteLength(error.body));
   if (!setsCaching(error.headers)) res.setHeader('cache-control', 'no-store');
   for (const [name, value] of Object.entries(error.headers))
-    res.setHeader(name, value);
+    res.setHeader(
+      name,
+      name.toLowerCase() === 'vary'
+        ? mergeVary(res.getHeader(name), value)
+        : value,
+    );
   res.end(error.body);
 }
 

@@ -93,3 +93,25 @@ export function validHeaders(
   }
   return valid;
 }
+
+/**
+ * @internal The `Vary` of an error response: what the response already
+ * varies on (kept, see `KEPT_HEADERS`) plus the error's own, never replaced.
+ */
+export function mergeVary(existing: unknown, added: string): string {
+  const current = Array.isArray(existing)
+    ? existing.join(', ')
+    : typeof existing === 'string'
+      ? existing
+      : '';
+  const names = current
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.includes('*')) return '*';
+  for (const name of added.split(',').map((n) => n.trim())) {
+    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase()))
+      names.push(name);
+  }
+  return names.join(', ');
+}

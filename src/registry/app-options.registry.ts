@@ -3,8 +3,9 @@ import type { ResolvedErrorsOptions } from '../errors-module.options';
 /**
  * The options of every app using `ErrorsModule` in this process, from the
  * moment its providers are created until it is closed. Readers: the OpenAPI
- * examples (the `docs` links of `@ApiErrors()`) and the testing kit, which
- * checks responses against the booted app's own options.
+ * responses of `@ApiErrors()` (their format and `docs` links) and the testing
+ * kit, which checks responses against the booted app's own options (format
+ * included).
  *
  * Kept on `globalThis` under a registered symbol, so that two copies of the
  * package loaded side by side (a bundled test runner beside a required `dist`)

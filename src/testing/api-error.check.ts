@@ -3,6 +3,7 @@ import { docsUrl } from '../formats/envelope.format';
 import { reasonPhrase } from '../formats/reason-phrase.util';
 import { readerFor } from './error-body.reader';
 import type {
+  BodyField,
   ErrorBodyFields,
   ErrorBodyReader,
   ExpectedErrorFields,
@@ -50,6 +51,7 @@ export interface ApiErrorCheck {
   received: ErrorBodyFields;
   /** The fields of a body that would pass, built from the received one. */
   expected: ExpectedErrorFields;
+  /** The app's wire format, which read the body. */
   reader: ErrorBodyReader;
   options: ResolvedTestingOptions;
   expectedStatus: number;
@@ -73,7 +75,8 @@ export function checkApiError(
     options.message ??
     (typeof expected === 'number' ? undefined : definition.message);
   const response = normalizeHttpResponse(res);
-  const reader = readerFor();
+  // The one place the kit reads a body: through the app's wire format.
+  const reader = readerFor(response, resolved.format);
   const problems: string[] = [];
   const check = (ok: boolean, problem: () => string) => {
     if (!ok) problems.push(problem());
@@ -86,9 +89,9 @@ export function checkApiError(
   );
   const contentType = response.headers['content-type'];
   check(
-    /^application\/json\b/i.test(contentType ?? ''),
+    (contentType ?? '').toLowerCase().split(';')[0].trim() === reader.mediaType,
     () =>
-      `content-type header: expected application/json, received ${show(contentType)}`,
+      `content-type header: expected ${reader.mediaType}, received ${show(contentType)}`,
   );
   const header = response.headers[resolved.requestIdHeader];
   check(
@@ -98,6 +101,7 @@ export function checkApiError(
 
   const body = response.body;
   const fields = reader.read(body);
+  const carries = (name: BodyField) => fields.carries.has(name);
   const docs = docsUrl(
     resolved.docsBaseUrl,
     definition.status,
@@ -106,23 +110,27 @@ export function checkApiError(
   problems.push(...reader.shapeProblems(body, withFieldErrors));
   if (isObject(body)) {
     const requestIdLabel = reader.label('requestId');
-    if (header !== undefined && fields.requestId !== undefined) {
+    if (
+      header !== undefined &&
+      carries('requestId') &&
+      fields.requestId !== undefined
+    ) {
       check(
         fields.requestId === header,
         () =>
           `${requestIdLabel}: ${show(fields.requestId)} differs from the ${resolved.requestIdHeader} header ${show(header)}`,
       );
     }
-    if (options.requestId !== undefined) {
+    if (options.requestId !== undefined && carries('requestId')) {
       check(
         fields.requestId === options.requestId,
         () =>
           `${requestIdLabel}: expected ${show(options.requestId)}, received ${show(fields.requestId)}`,
       );
     }
-    const field = (name: keyof ErrorBodyFields, ok: boolean, want: unknown) =>
+    const field = (name: BodyField, ok: boolean, want: unknown) =>
       check(
-        ok,
+        !carries(name) || ok,
         () =>
           `${reader.label(name)}: expected ${show(want)}, received ${show(fields[name])}`,
       );
@@ -132,17 +140,17 @@ export function checkApiError(
     if (expectedMessage !== undefined)
       field(
         'message',
-        matches(fields.message, expectedMessage),
+        reader.matchMessage(fields, expectedMessage),
         expectedMessage,
       );
     if (options.cause === null)
       check(
-        !fields.hasCause,
+        !carries('cause') || reader.hasNoCause(fields, expectedMessage),
         () =>
           `${reader.label('cause')}: expected none, received ${show(fields.cause)}`,
       );
     else if (options.cause !== undefined)
-      field('cause', matches(fields.cause, options.cause), options.cause);
+      field('cause', reader.matchCause(fields, options.cause), options.cause);
     field('docs', fields.docs === docs, docs);
   }
 
@@ -150,25 +158,32 @@ export function checkApiError(
     options.cause === undefined || options.cause instanceof RegExp
       ? fields.cause
       : options.cause;
+  // Only what the format carries (see the report's head line).
+  const ifCarried = <T>(name: BodyField, value: T): T | undefined =>
+    carries(name) ? value : undefined;
   return {
     title: `the API error ${show(definition.code)} (HTTP ${definition.status})`,
     problems,
     response,
     received: fields,
     expected: {
-      requestId:
+      requestId: ifCarried(
+        'requestId',
         options.requestId ??
-        header ??
-        `<the ${resolved.requestIdHeader} header>`,
-      status: reasonPhrase(definition.status),
-      code: definition.code,
-      message:
+          header ??
+          `<the ${resolved.requestIdHeader} header>`,
+      ),
+      status: ifCarried('status', reasonPhrase(definition.status)),
+      code: ifCarried('code', definition.code),
+      message: ifCarried(
+        'message',
         expectedMessage === undefined || expectedMessage instanceof RegExp
           ? (fields.message ?? '<any message>')
           : expectedMessage,
-      cause: cause ?? undefined,
-      docs,
-      fieldErrors: fields.fieldErrors,
+      ),
+      cause: ifCarried('cause', cause ?? undefined),
+      docs: ifCarried('docs', docs),
+      fieldErrors: ifCarried('fieldErrors', fields.fieldErrors),
     },
     reader,
     options: resolved,

@@ -13,7 +13,10 @@ export function formatFailure(check: ApiErrorCheck): string {
     '',
     'Expected:',
     indent(
-      `HTTP ${check.expectedStatus}, content-type: application/json, ${check.options.requestIdHeader}: equal to request_id`,
+      `HTTP ${check.expectedStatus}, content-type: ${check.reader.mediaType}, ${check.options.requestIdHeader}: equal to request_id` +
+        (check.reader.format === 'envelope'
+          ? ''
+          : ` (format '${check.reader.format}'; its fields as the kit reads them, envelope names)`),
     ),
     indent(pretty(expectedBodyOf(check))),
     'Received:',

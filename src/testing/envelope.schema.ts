@@ -38,6 +38,11 @@ const ERROR_BODY_PROPERTIES = {
     description: '`${docsBaseUrl}/${httpStatus}/${code}`.',
   },
   errors: FIELD_ERRORS_SCHEMA,
+  details: {
+    type: 'object',
+    description:
+      "Machine-readable values of this occurrence (ApiException's details); omitted when absent.",
+  },
 } as const;
 
 /**
@@ -91,7 +96,8 @@ export const VALIDATION_ERROR_ENVELOPE_SCHEMA = deepFreeze({
   },
 } as const);
 
-function deepFreeze<T>(value: T): T {
+/** @internal */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,5 +1,6 @@
 import { checkApiError, isObject, show } from './api-error.check';
 import type { ApiErrorCheck, ExpectApiErrorOptions } from './api-error.check';
+import { alignParameterKeys } from './format-readers';
 
 /**
  * A Jest/Vitest asymmetric matcher such as `expect.any(Array)` or
@@ -50,7 +51,11 @@ export function checkValidationErrors(
   const result = checkApiError(res, 422, options, true);
   const expected = normalizeFields(fields);
   const received = result.received.fieldErrors;
-  const actual = isObject(received) ? received : {};
+  // Problem details and nest name a parameter without its source: use the expected keys.
+  const actual = alignParameterKeys(
+    isObject(received) ? received : {},
+    Object.keys(expected),
+  );
   const mapLabel = result.reader.label('fieldErrors');
   const expectedErrors: Record<string, unknown> = options.exact
     ? {}

@@ -39,6 +39,11 @@ export {
   FIELD_ERRORS_SCHEMA,
   VALIDATION_ERROR_ENVELOPE_SCHEMA,
 } from './envelope.schema';
+export {
+  NEST_ERROR_SCHEMA,
+  PROBLEM_DETAILS_SCHEMA,
+  PROBLEM_FIELD_ERRORS_SCHEMA,
+} from './problem.schema';
 export type {
   ErrorCode,
   ErrorCodeOf,
@@ -50,3 +55,13 @@ export type {
   FieldErrors,
   ValidationErrorEnvelope,
 } from '../formats/error-envelope.interface';
+export type {
+  ApiErrorView,
+  ErrorFormat,
+  ErrorFormatName,
+} from '../formats/error-format.interface';
+export type {
+  NestErrorBody,
+  ProblemDetails,
+  ProblemFieldError,
+} from '../formats/problem-details.interface';

@@ -1,11 +1,16 @@
 import { BUILT_IN_ERRORS } from '../catalog/built-in.errors';
 import type { BuiltInErrorName } from '../catalog/built-in.errors';
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
+import type {
+  ErrorFormat,
+  ErrorFormatName,
+} from '../formats/error-format.interface';
 import {
   DEFAULT_DOCS_PATH,
   DEFAULT_REQUEST_ID_HEADER,
 } from '../errors.constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
+import { formatName } from '../formats/built-in.formats';
 import { liveAppOptions } from '../registry/app-options.registry';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
 
@@ -35,6 +40,14 @@ export interface ApiErrorTestingOptions {
   builtInErrors?: Partial<
     Record<BuiltInErrorName, Partial<Pick<ErrorDefinition, 'code' | 'message'>>>
   >;
+  /**
+   * The app's `format`: how the kit reads error bodies (`'envelope'`,
+   * `'problem'`, `'nest'`, or the app's `ErrorFormat`, whose `read` it
+   * uses). A response with `Content-Type: application/problem+json` is
+   * always read as problem details (what `negotiate` answers).
+   * @default the booted app's, else 'envelope'
+   */
+  format?: ErrorFormatName | ErrorFormat;
 }
 
 /** @internal Options with defaults applied (read lazily: see `resolveTestingOptions`). */
@@ -42,6 +55,7 @@ export interface ResolvedTestingOptions {
   readonly docsBaseUrl: string;
   readonly requestIdHeader: string;
   readonly builtInErrors: NonNullable<ApiErrorTestingOptions['builtInErrors']>;
+  readonly format: ErrorFormatName | ErrorFormat;
 }
 
 /**
@@ -54,6 +68,7 @@ export const DEFAULT_API_ERROR_TESTING_OPTIONS: Readonly<
   docsBaseUrl: DEFAULT_DOCS_PATH,
   requestIdHeader: DEFAULT_REQUEST_ID_HEADER,
   builtInErrors: {},
+  format: 'envelope',
 });
 
 let configured: ApiErrorTestingOptions = {};
@@ -96,6 +111,7 @@ export function resolveTestingOptions(
   const docsBaseUrl = pick('docsBaseUrl');
   const requestIdHeader = pick('requestIdHeader');
   const builtInErrors = pick('builtInErrors');
+  const format = pick('format');
   return {
     get docsBaseUrl() {
       return docsBaseUrl().replace(/\/+$/, '');
@@ -105,6 +121,9 @@ export function resolveTestingOptions(
     },
     get builtInErrors() {
       return builtInErrors();
+    },
+    get format() {
+      return format();
     },
   };
 }
@@ -116,13 +135,16 @@ function bootedAppOptions() {
     key: K,
   ): (() => Required<ApiErrorTestingOptions>[K]) => {
     const values = apps.map((app) => app[key]);
-    const distinct = [...new Set(values.map((v) => JSON.stringify(v)))];
+    // Values compare as JSON, an app's own format object by identity.
+    const distinct = [
+      ...new Map(values.map((v) => [identity(v), v] as const)).values(),
+    ];
     if (distinct.length === 0)
       return () => DEFAULT_API_ERROR_TESTING_OPTIONS[key];
     if (distinct.length === 1) return () => values[0];
     return () => {
       throw new ApiErrorTestingUsageError(
-        `${apps.length} apps using ErrorsModule are running in this process, with different ${key} (${distinct.map(clip).join(', ')}), ` +
+        `${apps.length} apps using ErrorsModule are running in this process, with different ${key} (${distinct.map(describeValue).join(', ')}), ` +
           `so the testing kit cannot tell which one answered. Say which: configureApiErrorTesting({ ${key} }) ` +
           `or pass { ${key} } to this assertion (or close the apps a spec no longer uses).`,
       );
@@ -149,6 +171,11 @@ function testingOptionsOf(
     docsBaseUrl: options.docsBaseUrl,
     requestIdHeader: options.requestIdHeader,
     builtInErrors,
+    // A built-in as its name; an app's own format as the object (its `read`).
+    format:
+      formatName(options.format) === 'custom'
+        ? options.format
+        : (formatName(options.format) as ErrorFormatName),
   };
 }
 
@@ -169,6 +196,19 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
+}
+
+function identity(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'render' in value
+    ? value
+    : JSON.stringify(value);
+}
+
+/** A value in a message: JSON (clipped), an app's format by its content type. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'render' in value)
+    return `a custom format (${String((value as ErrorFormat).contentType)})`;
+  return clip(JSON.stringify(value) ?? String(value));
 }
 
 function clip(text: string): string {
