@@ -8,26 +8,29 @@ import { buildBefore } from './before.util';
 import type { AppSpec } from './bench-app.util';
 import { BENCH_ROUTES, TIMED_ROUTES } from './bench.routes';
 import { describeEnvironment } from './environment.util';
+import { hostileMembers, hostileUnexpected, runHostile } from './hostile.bench';
+import type { HostileRow } from './hostile.bench';
 import { runMicro } from './micro.bench';
 import { parseNodeLines, resolveNodeLines } from './node-lines.util';
 import type { NodeLine } from './node-lines.util';
 import { preflight } from './preflight.util';
 import { loadProfiles, runProfiles } from './profile.bench';
 import { CHANGES } from './changes';
-import { renderMarkdown } from './report.util';
+import { renderHostile, renderMarkdown } from './report.util';
 import type { LineReport, MemoryRow } from './report.util';
 import { runSoak } from './soak.bench';
 import { runThroughput } from './throughput.bench';
 
 /**
- * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --cpu-prof] [--rounds N] [--duration S] ...`
+ * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --hostile | --cpu-prof] [--rounds N] [--duration S] ...`
  *
  * Full run, per Node line (default 24; NestJS 12 in every app): preflight,
  * interleaved paired rounds on every timed path, memory at rest and at peak,
- * the soak of the module apps, then rewrites the Performance section of
+ * the hostile 422 (100,000 empty members, module vs bare Nest), the soak of the module apps, then rewrites the Performance section of
  * README.md and bench/results/node<N>.json. `--smoke`: one short round on
- * every path, nothing written, exit 1 on any unexpected status (what CI
- * runs). `--before <ref>`: the module as of a git ref measured in the same
+ * every path and the hostile 422 with a tenth of its body, nothing written,
+ * exit 1 on any unexpected status (what CI runs). `--hostile`: only the
+ * hostile 422, printed. `--before <ref>`: the module as of a git ref measured in the same
  * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
  * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md.
  */
@@ -86,6 +89,8 @@ function settings() {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'soak-requests': { type: 'string' },
+      hostile: { type: 'boolean', default: false },
+      'hostile-requests': { type: 'string' },
       'quiet-logs': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -109,12 +114,16 @@ function settings() {
     warmup: num(values.warmup, smoke ? 0 : 1),
     connections: num(values.connections, 10),
     soakRequests: Math.max(num(values['soak-requests'], 200_000), 1),
+    hostileOnly: values.hostile,
+    hostileRequests: Math.max(num(values['hostile-requests'], smoke ? 1 : 5), 1),
+    // --smoke only checks the statuses: a tenth of the body keeps it cheap.
+    hostileMembers: hostileMembers(smoke),
     microTimeMs: smoke ? 50 : 500,
     quietLogs: values['quiet-logs'],
     // The smoke checks every path; the throughput rounds time the five of issue 11.
     routes: (smoke ? BENCH_ROUTES : TIMED_ROUTES).filter(only),
     partial: values.only !== undefined,
-    write: !smoke && !values.soak && !values['no-write'] && !values.only && !values['cpu-prof'],
+    write: !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'],
   };
 }
 
@@ -153,6 +162,36 @@ async function soakPhase(node: NodeLine, options: Settings) {
   }
 }
 
+/** The hostile 422 on the line's bare and module apps (not the extra rows: before, no async context, ALS probe). */
+async function hostilePhase(node: NodeLine, apps: readonly BenchApp[], options: Settings): Promise<HostileRow[]> {
+  const pairs = apps.filter(
+    (app) => (app.spec.variant === 'bare' || app.spec.variant === 'module') && !app.spec.before && !app.spec.noAsyncContext && !app.spec.alsProbe,
+  );
+  log(
+    `hostile 422 node${node.major}: ${options.hostileMembers.toLocaleString('en')} empty members, ` +
+      `${options.hostileRequests} request(s) per app`,
+  );
+  return runHostile(pairs, { requests: options.hostileRequests, members: options.hostileMembers, log });
+}
+
+/** Only the hostile 422 of each line (`--hostile`): printed, nothing written; exit 1 on a wrong status. */
+async function hostileOnly(nodes: readonly NodeLine[], options: Settings): Promise<number> {
+  let unexpected = 0;
+  for (const node of nodes) {
+    const apps = await startAll(appsOf(node), options.quietLogs);
+    try {
+      const rows = await hostilePhase(node, apps, options);
+      const wrong = hostileUnexpected(rows);
+      for (const u of wrong) log(`UNEXPECTED node${node.major} ${u.app} ${u.route}: ${u.count} × ${u.status} (expected ${u.expected})`);
+      unexpected += wrong.length;
+      for (const text of ['', `#### Node ${node.version} (NestJS ${apps[0].nest})`, '', ...renderHostile(rows)]) log(text);
+    } finally {
+      await Promise.all(apps.map((app) => app.stop()));
+    }
+  }
+  return unexpected === 0 ? 0 : 1;
+}
+
 /** Extra memory of the module over bare Nest, per adapter: at rest (after warm-up and GC) and peak. */
 function memoryRows(
   apps: readonly BenchApp[],
@@ -187,14 +226,17 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
       rest.set(app.name, { rss: stats.rss, heap: stats.heapUsed });
     }
     const throughput = await runThroughput(apps, options.routes, { ...options, log });
+    // Peak RSS is the throughput run's: read before the hostile body, whose answers are large by design.
     const peak = new Map<string, number>();
     for (const app of apps) peak.set(app.name, (await app.stats(false)).maxRss);
+    const hostile = await hostilePhase(node, apps, options);
     line = {
       node,
       nest: apps[0].nest,
       summaries: throughput.summaries,
       memory: memoryRows(apps, rest, peak),
-      unexpected: throughput.unexpected,
+      hostile,
+      unexpected: [...throughput.unexpected, ...hostileUnexpected(hostile)],
     };
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
@@ -240,6 +282,8 @@ async function main(): Promise<number> {
     for (const node of nodes) pass = (await soakPhase(node, options)).every((s) => s.pass) && pass;
     return pass ? 0 : 1;
   }
+
+  if (options.hostileOnly) return hostileOnly(nodes, options);
 
   if (options.before) options.beforeDir = buildBefore(PROJECT_ROOT, options.before, log);
   const micro = options.smoke ? [] : await runMicro(options.microTimeMs);

@@ -1,7 +1,16 @@
 import type { BenchApp } from './bench-app.util';
+import type { Unexpected } from './throughput.bench';
 
 /** Empty members in the hostile body of a full run: about 300 KB. */
 export const HOSTILE_MEMBERS = 100_000;
+
+/** The name the hostile 422 goes by in unexpected-status lines. */
+export const HOSTILE_ROUTE = 'hostile-422';
+
+/** Members per app in a run: a tenth of the full body in `--smoke`, which only checks the statuses. */
+export function hostileMembers(smoke: boolean): number {
+  return smoke ? HOSTILE_MEMBERS / 10 : HOSTILE_MEMBERS;
+}
 
 /** `{"name":"Core","members":[{},{},…]}` with `members` empty objects. */
 export function hostileBody(members: number): string {
@@ -14,6 +23,8 @@ export interface HostileRow {
   /** Empty members in the body. */
   readonly members: number;
   readonly status: number;
+  /** The status this variant must answer: 422 for the module, 400 for bare Nest. */
+  readonly expected: number;
   /** Response body size, bytes. */
   readonly bytes: number;
   /** Wall time of one request, ms. */
@@ -46,13 +57,25 @@ export async function runHostile(
       walls.push(performance.now() - started);
       cpus.push(((await app.stats(false)).cpu - before) / 1000);
     }
-    const row = { app: app.name, members: options.members, ...last, wallMs: median(walls), cpuMs: median(cpus) };
+    const row = { app: app.name, members: options.members, expected: hostileExpected(app), ...last, wallMs: median(walls), cpuMs: median(cpus) };
     options.log(
-      `  ${row.app.padEnd(18)} ${row.status} ${String(row.bytes).padStart(9)} bytes ${row.wallMs.toFixed(0).padStart(6)} ms wall ${row.cpuMs.toFixed(0).padStart(6)} ms CPU`,
+      `  ${row.app.padEnd(18)} ${row.status}${row.status === row.expected ? '' : ` (expected ${row.expected})`} ${String(row.bytes).padStart(9)} bytes ${row.wallMs.toFixed(0).padStart(6)} ms wall ${row.cpuMs.toFixed(0).padStart(6)} ms CPU`,
     );
     rows.push(row);
   }
   return rows;
+}
+
+/** The status each variant must answer: 422 (the module's bounded envelope), 400 (bare Nest's message list). */
+export function hostileExpected(app: BenchApp): number {
+  return app.spec.variant === 'module' ? 422 : 400;
+}
+
+/** Rows whose status was not the expected one, as unexpected responses (they fail the run, `--smoke` included). */
+export function hostileUnexpected(rows: readonly HostileRow[]): Unexpected[] {
+  return rows
+    .filter((row) => row.status !== row.expected)
+    .map((row) => ({ app: row.app, route: HOSTILE_ROUTE, expected: row.expected, status: row.status, count: 1 }));
 }
 
 async function send(app: BenchApp, body: string): Promise<{ status: number; bytes: number }> {

@@ -1,4 +1,5 @@
 import type { BenchEnvironment } from './environment.util';
+import type { HostileRow } from './hostile.bench';
 import type { MicroResult } from './micro.bench';
 import type { NodeLine } from './node-lines.util';
 import type { ProfileSummary } from './profile.bench';
@@ -31,6 +32,8 @@ export interface LineReport {
   readonly summaries: readonly RouteSummary[];
   readonly memory: readonly MemoryRow[];
   readonly unexpected: readonly Unexpected[];
+  /** The hostile 422, module vs bare Nest per adapter (absent in results saved before it was re-attached). */
+  readonly hostile?: readonly HostileRow[];
   readonly soak?: readonly SoakResult[];
 }
 
@@ -263,10 +266,42 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
       'over the whole throughput run. RSS is judged; between two processes of the same app it varies by about 2 MiB ' +
       'by itself, and the peak by more (it depends on when the GC ran), so the heap is shown beside it.',
     '',
+    ...renderHostile(line.hostile ?? []),
     ...renderSoak(line.soak),
   );
   return lines;
 }
+
+/** The hostile 422 of issue 9 on one line: bounded output and work, module vs bare Nest, per adapter. */
+export function renderHostile(rows: readonly HostileRow[]): string[] {
+  if (rows.length === 0) return [];
+  const byApp = new Map(rows.map((row) => [row.app, row]));
+  const members = formatInt(rows[0].members);
+  const lines = [
+    `Hostile 422: one body, \`{"name":"Core","members":[{},{},…]}\` with ${members} empty objects (3 bytes each; ` +
+      'both variants accept JSON up to 1 MB), posted to a DTO route whose members are validated ' +
+      '(`@ValidateNested({ each: true })`, two rules each), one request at a time after one warm-up; medians. Bare Nest ' +
+      'answers 400 with its message list, cut by its `maxErrorMessagesLength` (1,000,000 characters); the module answers ' +
+      '422 with the first 100 fields. Server CPU is the app process\'s user + system time for the request.',
+    '',
+    '| adapter | bare Nest: status, body bytes | bare Nest: server CPU ms (wall ms) | module: status, body bytes | module: server CPU ms (wall ms) | module ÷ bare: bytes, CPU |',
+    '|---|--:|--:|--:|--:|--:|',
+  ];
+  for (const platform of ['express', 'fastify'] as const) {
+    const bare = byApp.get(`${platform}/bare`);
+    const module = byApp.get(`${platform}/module`);
+    if (!bare || !module) continue;
+    lines.push(
+      `| ${cap(platform)} | ${hostileStatus(bare)}, ${formatInt(bare.bytes)} | ${bare.cpuMs.toFixed(0)} (${bare.wallMs.toFixed(0)}) | ` +
+        `${hostileStatus(module)}, ${formatInt(module.bytes)} | ${module.cpuMs.toFixed(0)} (${module.wallMs.toFixed(0)}) | ` +
+        `${(module.bytes / bare.bytes).toFixed(3)}, ${(module.cpuMs / bare.cpuMs).toFixed(2)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+const hostileStatus = (row: HostileRow) => (row.status === row.expected ? String(row.status) : `**${row.status}** (expected ${row.expected})`);
 
 function renderSoak(soak: readonly SoakResult[] | undefined): string[] {
   if (!soak) {
@@ -303,6 +338,7 @@ const RERUN = [
   'npm run bench -- --cpu-prof       # CPU profiles of every path, bare vs module: bench/profiles/node24/SUMMARY.md',
   'npm run bench -- --soak           # only the soak (200,000 requests per module app), printed',
   'npm run bench -- --smoke          # one short round on every path, for CI: exits 1 on any unexpected status',
+  'npm run bench -- --hostile        # only the hostile 422 (100,000 empty members), printed',
   'npm run bench -- --rounds 9 --duration 2 --only success,router-404 --no-soak',
   '```',
   '',
