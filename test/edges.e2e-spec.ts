@@ -30,7 +30,11 @@ function expectRawEnvelope(
   status: number,
   code: string,
   message: string,
-  options: { errors?: boolean } = {},
+  options: {
+    errors?: boolean;
+    cause?: string;
+    details?: Record<string, unknown>;
+  } = {},
 ): void {
   expect(res).toBeDefined();
   const { headers, json } = res!;
@@ -44,8 +48,10 @@ function expectRawEnvelope(
       status: expect.any(String),
       code,
       message,
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
       docs: `/docs/errors/${status}/${code}`,
       ...(options.errors ? { errors: expect.any(Object) } : {}),
+      ...(options.details === undefined ? {} : { details: options.details }),
     },
   });
   expect(res!.body).not.toMatch(/FST_|statusCode|at \/|Error:/);
@@ -75,7 +81,15 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
         const res = await rawRequest(port, edge.request);
         expectRawEnvelope(res, edge.status, edge.code, edge.message, {
           errors: edge.status === 422,
+          cause: edge.cause,
+          details: edge.details,
         });
+        if (edge.cause !== undefined)
+          expect(
+            Object.keys(
+              (res!.json as { error: { errors: object } }).error.errors,
+            ),
+          ).toHaveLength(100);
       },
     );
   });
