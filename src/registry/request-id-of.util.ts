@@ -8,7 +8,7 @@ let defaults: ResolvedErrorsOptions | undefined;
 
 /**
  * The module's request id for a request (an Express `req`, a Fastify
- * `request` or its `.raw`), for code that runs before the module's own hook
+ * `request` or the Node request Fastify wraps), for code that runs before the module's own hook
  * and must agree with it: a logger's id generator, such as Fastify's or
  * pino-http's `genReqId`. If the module has not assigned the id yet, it is
  * assigned now, with the app's `requestIdHeader`, `trustRequestId` and
