@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { buildPackage } from './utils/build-package';
 import { describeOnNest } from './utils/platforms';
 
-const root = join(__dirname, '..');
 const OPTIONAL = [
   'zod',
   'valibot',
@@ -24,20 +24,7 @@ describeOnNest(11)('optional validation peers', () => {
   let out: string;
 
   beforeAll(() => {
-    const cache = join(root, 'node_modules', '.cache');
-    mkdirSync(cache, { recursive: true });
-    out = mkdtempSync(join(cache, 'nestjs-api-errors-peers-'));
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve('typescript/bin/tsc'),
-        '-p',
-        'tsconfig.build.json',
-        '--outDir',
-        out,
-      ],
-      { cwd: root },
-    );
+    out = buildPackage('nestjs-api-errors-peers-');
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 

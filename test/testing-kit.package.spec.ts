@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import {
-  mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -9,6 +7,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
+
+import { buildPackage } from './utils/build-package';
 
 const root = join(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -65,21 +65,7 @@ describe('nestjs-api-errors/testing, as published', () => {
     let out: string;
 
     beforeAll(() => {
-      // Inside node_modules/.cache so the build resolves the installed peers, as in an app.
-      const cache = join(root, 'node_modules', '.cache');
-      mkdirSync(cache, { recursive: true });
-      out = mkdtempSync(join(cache, 'nestjs-api-errors-kit-'));
-      execFileSync(
-        process.execPath,
-        [
-          require.resolve('typescript/bin/tsc'),
-          '-p',
-          'tsconfig.build.json',
-          '--outDir',
-          out,
-        ],
-        { cwd: root },
-      );
+      out = buildPackage('nestjs-api-errors-kit-');
     }, 60_000);
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
