@@ -18,6 +18,11 @@ export interface AppSpec {
    * what Node's async context costs a Nest app by itself.
    */
   readonly alsProbe?: boolean;
+  /**
+   * A second bare Nest process, measured in the same rounds as the first:
+   * bare ÷ bare, whose spread is this machine's noise floor for a ratio.
+   */
+  readonly control?: boolean;
   /** The module with `asyncContext: false` (an extra row, never the measured default). */
   readonly noAsyncContext?: boolean;
   /** The module built from another git ref (`--before`): its compiled src directory. */
@@ -116,7 +121,7 @@ export class BenchApp {
 /** `express/module`, `fastify/bare+als`, `fastify/module-noctx`, `express/before`. */
 function appName(spec: AppSpec): string {
   if (spec.before) return `${spec.platform}/before`;
-  return `${spec.platform}/${spec.variant}${spec.alsProbe ? '+als' : ''}${spec.noAsyncContext ? '-noctx' : ''}`;
+  return `${spec.platform}/${spec.variant}${spec.control ? '-control' : ''}${spec.alsProbe ? '+als' : ''}${spec.noAsyncContext ? '-noctx' : ''}`;
 }
 
 /** Resolves with the app's port; a failed boot reports its error over IPC. */

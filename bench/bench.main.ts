@@ -55,7 +55,8 @@ function writeReadmeSection(markdown: string): void {
  * The apps of one Node line, each bare/module pair adjacent. On Node 22,
  * where AsyncLocalStorage still runs on async_hooks, two extra rows price
  * that: the module with `asyncContext: false`, and bare Nest with an
- * AsyncLocalStorage switched on and no module.
+ * AsyncLocalStorage switched on and no module. On the target lines, a second
+ * bare process (the control) measures what two identical apps differ by.
  */
 function appsOf(node: NodeLine, before?: string): AppSpec[] {
   const specs: AppSpec[] = [];
@@ -65,6 +66,9 @@ function appsOf(node: NodeLine, before?: string): AppSpec[] {
     if (before && node.major === 24) specs.push({ platform, variant: 'module', before, node });
     if (node.major === 22) {
       specs.push({ platform, variant: 'module', noAsyncContext: true, node }, { platform, variant: 'bare', alsProbe: true, node });
+    } else {
+      // The target lines get an A/A row: a second bare process, the noise floor of every ratio.
+      specs.push({ platform, variant: 'bare', control: true, node });
     }
   }
   return specs;
@@ -165,7 +169,12 @@ async function soakPhase(node: NodeLine, options: Settings) {
 /** The hostile 422 on the line's bare and module apps (not the extra rows: before, no async context, ALS probe). */
 async function hostilePhase(node: NodeLine, apps: readonly BenchApp[], options: Settings): Promise<HostileRow[]> {
   const pairs = apps.filter(
-    (app) => (app.spec.variant === 'bare' || app.spec.variant === 'module') && !app.spec.before && !app.spec.noAsyncContext && !app.spec.alsProbe,
+    (app) =>
+      (app.spec.variant === 'bare' || app.spec.variant === 'module') &&
+      !app.spec.before &&
+      !app.spec.noAsyncContext &&
+      !app.spec.alsProbe &&
+      !app.spec.control,
   );
   log(
     `hostile 422 node${node.major}: ${options.hostileMembers.toLocaleString('en')} empty members, ` +
@@ -206,6 +215,12 @@ function memoryRows(
     moduleHeap: rest.get(`${platform}/module`)?.heap ?? Number.NaN,
     barePeak: peak.get(`${platform}/bare`) ?? Number.NaN,
     modulePeak: peak.get(`${platform}/module`) ?? Number.NaN,
+    ...(rest.has(`${platform}/bare-control`)
+      ? {
+          controlRest: rest.get(`${platform}/bare-control`)?.rss ?? Number.NaN,
+          controlPeak: peak.get(`${platform}/bare-control`) ?? Number.NaN,
+        }
+      : {}),
   })).filter((row) => apps.some((app) => app.spec.platform === row.platform));
 }
 

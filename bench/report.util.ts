@@ -23,6 +23,9 @@ export interface MemoryRow {
   /** Peak RSS over the whole throughput run. */
   readonly barePeak: number;
   readonly modulePeak: number;
+  /** The second bare process (the control), when measured: what two identical apps differ by. */
+  readonly controlRest?: number;
+  readonly controlPeak?: number;
 }
 
 /** Everything one Node line measured. */
@@ -78,6 +81,15 @@ export function explainMiss(summary: RouteSummary, profiles: readonly ProfileSum
       : `every round was under it (${min.toFixed(2)}–${max.toFixed(2)})`,
   );
   parts.push(`server CPU ${signed(summary.moduleCpu - summary.bareCpu)} µs per request with the module`);
+  if (summary.controlRatio) {
+    const { median: c, min: cMin, max: cMax } = summary.controlRatio;
+    parts.push(
+      `two identical bare processes measured ${c.toFixed(3)} (${cMin.toFixed(2)}–${cMax.toFixed(2)}) in the same rounds` +
+        (Math.abs(1 - c) >= 1 - median / target
+          ? ', as far from 1 as this miss is from its target, so this run cannot tell the module\'s cost from noise here'
+          : ''),
+    );
+  }
   if (summary.noContextRatio && summary.alsRatio) {
     parts.push(
       `without the async context (\`asyncContext: false\`) the module measured ${summary.noContextRatio.median.toFixed(3)}, ` +
@@ -107,6 +119,7 @@ function signed(value: number): string {
 }
 
 const ratioCell = (r: RatioStats) => `**${r.median.toFixed(3)}** (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+const plainRatio = (r: RatioStats) => `${r.median.toFixed(3)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
 const rate = (rps: number, p99?: number) => `${formatInt(rps)}${p99 === undefined ? '' : ` (${p99.toFixed(0)} ms)`}`;
 const cap = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 const mark = (pass: boolean) => (pass ? 'pass' : '**miss**');
@@ -188,8 +201,8 @@ function renderGlance(report: readonly LineInput[]): string[] {
   const lines = [
     '### Targets at a glance',
     '',
-    `| Node | adapter | ${routes.map((r) => `${r.label} (≥ ${r.target.toFixed(2)})`).join(' | ')} | extra RSS at rest / peak | soak |`,
-    `|---|---|${routes.map(() => '--:|').join('')}--:|---|`,
+    `| Node | adapter | ${routes.map((r) => `${r.label} (≥ ${r.target.toFixed(2)})`).join(' | ')} | extra RSS at rest / peak | soak | noise floor: second bare ÷ bare, medians |`,
+    `|---|---|${routes.map(() => '--:|').join('')}--:|---|--:|`,
   ];
   for (const line of report) {
     for (const platform of ['express', 'fastify'] as const) {
@@ -204,7 +217,7 @@ function renderGlance(report: readonly LineInput[]): string[] {
         : 'n/a';
       const soak = line.soak?.find((s) => s.app.startsWith(platform));
       lines.push(
-        `| ${line.node.major} | ${cap(platform)} | ${cells.join(' | ')} | ${mem} | ${soak ? mark(soak.pass) : 'not run'} |`,
+        `| ${line.node.major} | ${cap(platform)} | ${cells.join(' | ')} | ${mem} | ${soak ? mark(soak.pass) : 'not run'} | ${controlSpan(line, platform)} |`,
       );
     }
   }
@@ -212,9 +225,19 @@ function renderGlance(report: readonly LineInput[]): string[] {
   return lines;
 }
 
+/** The lowest and highest control median of an adapter's paths, or "not measured". */
+function controlSpan(line: LineInput, platform: 'express' | 'fastify'): string {
+  const medians = line.summaries
+    .filter((s) => s.platform === platform && s.controlRatio)
+    .map((s) => s.controlRatio?.median as number);
+  if (medians.length === 0) return 'not measured';
+  return `${Math.min(...medians).toFixed(3)}–${Math.max(...medians).toFixed(3)}`;
+}
+
 function renderLine(line: LineInput, beforeRef?: string): string[] {
   const extra = line.summaries.some((s) => s.noContextRatio);
   const before = line.summaries.some((s) => s.beforeRatio);
+  const control = line.summaries.some((s) => s.controlRatio);
   const lines = [
     `### Node ${line.node.version} (NestJS ${line.nest})`,
     '',
@@ -222,7 +245,7 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
       `${before ? `before (\`${beforeRef}\`) ÷ bare, same rounds | ` : ''}` +
       `${extra ? '`asyncContext: false` ÷ bare | bare + ALS ÷ bare | ' : ''}` +
       'server CPU µs/request: bare / module | target | result |',
-    `|---|---|--:|--:|--:|${before ? '--:|' : ''}${extra ? '--:|--:|' : ''}--:|--:|---|`,
+    `|---|---|--:|--:|--:|${control ? '--:|' : ''}${before ? '--:|' : ''}${extra ? '--:|--:|' : ''}--:|--:|---|`,
   ];
   const misses: string[] = [];
   for (const s of line.summaries) {
@@ -230,12 +253,21 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
     if (!ok) misses.push(`- ${cap(s.platform)}, ${s.route.label}: ${explainMiss(s, line.profiles)}.`);
     lines.push(
       `| ${cap(s.platform)} | ${s.route.label} | ${rate(s.bareRps, s.bareP99)} | ${rate(s.moduleRps, s.moduleP99)} | ${ratioCell(s.ratio)} | ` +
+        `${control ? `${s.controlRatio ? plainRatio(s.controlRatio) : 'n/a'} | ` : ''}` +
         `${before ? `${s.beforeRatio ? `${s.beforeRatio.median.toFixed(3)} (${s.beforeCpu?.toFixed(1)} µs)` : 'n/a'} | ` : ''}` +
         `${extra ? `${s.noContextRatio ? s.noContextRatio.median.toFixed(3) : 'n/a'} | ${s.alsRatio ? s.alsRatio.median.toFixed(3) : 'n/a'} | ` : ''}` +
         `${s.bareCpu.toFixed(1)} / ${s.moduleCpu.toFixed(1)} | ≥ ${s.route.target.toFixed(2)} | ${ok ? 'pass' : '**miss** (below)'} |`,
     );
   }
   lines.push('');
+  if (control) {
+    lines.push(
+      '"Second bare ÷ bare" is the control: a second process of the same bare Nest app, measured in the same rounds ' +
+        'as the other two. It sets no target; it shows how far two identical apps land apart on this machine, so a ' +
+        'module ratio that far from its target, either way, is within the noise of this run.',
+      '',
+    );
+  }
   if (extra) {
     lines.push(
       `On Node ${line.node.major}, \`AsyncLocalStorage\` still runs on async_hooks: once one is active, every promise and ` +
@@ -247,9 +279,11 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
     );
   }
   if (misses.length > 0) lines.push('Misses, and why:', '', ...misses, '');
+  const memoryControl = line.memory.some((m) => m.controlRest !== undefined);
   lines.push(
-    '| adapter | RSS at rest, bare → module (Δ) | heap at rest, bare → module (Δ) | peak RSS, bare → module (Δ) | target | result |',
-    '|---|--:|--:|--:|--:|---|',
+    `| adapter | RSS at rest, bare → module (Δ) | heap at rest, bare → module (Δ) | peak RSS, bare → module (Δ) | ` +
+      `${memoryControl ? 'second bare − bare: at rest / peak (noise floor) | ' : ''}target | result |`,
+    `|---|--:|--:|--:|${memoryControl ? '--:|' : ''}--:|---|`,
   );
   for (const m of line.memory) {
     const ok = memoryPasses(m);
@@ -257,6 +291,7 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
       `| ${cap(m.platform)} | ${formatMiB(m.bareRest)} → ${formatMiB(m.moduleRest)} (${formatMiB(m.moduleRest - m.bareRest, true)}) | ` +
         `${formatMiB(m.bareHeap)} → ${formatMiB(m.moduleHeap)} (${formatMiB(m.moduleHeap - m.bareHeap, true)}) | ` +
         `${formatMiB(m.barePeak)} → ${formatMiB(m.modulePeak)} (${formatMiB(m.modulePeak - m.barePeak, true)}) | ` +
+        `${memoryControl ? `${m.controlRest === undefined || m.controlPeak === undefined ? 'n/a' : `${formatMiB(m.controlRest - m.bareRest, true)} / ${formatMiB(m.controlPeak - m.barePeak, true)}`} | ` : ''}` +
         `≤ ${formatMiB(MEMORY_TARGET_BYTES, true)} | ${ok.rest && ok.peak ? 'pass' : `**miss** (${ok.rest ? 'peak' : ok.peak ? 'at rest' : 'both'})`} |`,
     );
   }

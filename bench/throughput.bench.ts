@@ -50,6 +50,9 @@ export interface RouteSummary {
   readonly moduleCpu: number;
   /** Per-round ratios module ÷ bare. */
   readonly ratio: RatioStats;
+  /** A second bare process ÷ bare, in the same rounds: the noise floor (target lines). */
+  readonly controlRatio?: RatioStats;
+  readonly controlCpu?: number;
   /** The module with `asyncContext: false` ÷ bare, when measured (Node 22). */
   readonly noContextRatio?: RatioStats;
   readonly noContextCpu?: number;
@@ -127,6 +130,7 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
     for (const route of routes) {
       const bare = samples.get(sampleKey(`${platform}/bare`, route)) ?? [];
       const mod = samples.get(sampleKey(`${platform}/module`, route)) ?? [];
+      const control = samples.get(sampleKey(`${platform}/bare-control`, route)) ?? [];
       const noctx = samples.get(sampleKey(`${platform}/module-noctx`, route)) ?? [];
       const als = samples.get(sampleKey(`${platform}/bare+als`, route)) ?? [];
       const before = samples.get(sampleKey(`${platform}/before`, route)) ?? [];
@@ -141,6 +145,7 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
         bareCpu: cpu(bare),
         moduleCpu: cpu(mod),
         ratio: stats(mod, bare),
+        ...(control.length > 0 ? { controlRatio: stats(control, bare), controlCpu: cpu(control) } : {}),
         ...(noctx.length > 0 ? { noContextRatio: stats(noctx, bare), noContextCpu: cpu(noctx) } : {}),
         ...(before.length > 0 ? { beforeRatio: stats(before, bare), beforeCpu: cpu(before) } : {}),
         ...(als.length > 0 ? { alsRatio: stats(als, bare), alsCpu: cpu(als) } : {}),

@@ -202,6 +202,15 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       expect(res!.headers.vary).toBe('Origin');
     });
 
+    it('drops stale headers set on the Node response too, keeping CORS', async () => {
+      const res = await rawRequest(port, get('/edges/cached-raw'));
+      expectRawEnvelope(res, 500, 'internal_error', INTERNAL);
+      expect(res!.headers.etag).toBeUndefined();
+      expect(res!.headers['x-total-count']).toBeUndefined();
+      expect(res!.headers['access-control-allow-origin']).toBe('*');
+      expect(res!.headers['cache-control']).toBe('no-store');
+    });
+
     it('keeps the caching an error sets itself', async () => {
       const res = await rawRequest(port, get('/edges/cached-error'));
       expect(res?.status).toBe(401);

@@ -303,6 +303,23 @@ describe.each(platforms)('validation options (%p)', (Adapter) => {
     });
   });
 
+  it('converts primitive parameters with transform: true, as Nest does', async () => {
+    app = await createApp(
+      AppModule.withOptions({ validation: { transform: true } }),
+      Adapter,
+    );
+    const response = await http(app).get('/validation/pages/3?active=true');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ page: 3, active: true });
+  });
+
+  it('passes primitive parameters on as sent without transform', async () => {
+    app = await createApp(AppModule.withOptions(), Adapter);
+    const response = await http(app).get('/validation/pages/3?active=true');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ page: '3', active: 'true' });
+  });
+
   it('answers too-deep bodies with 400 beyond maxDepth', async () => {
     app = await createApp(
       AppModule.withOptions({ validation: { maxDepth: 3 } }),

@@ -30,7 +30,11 @@ import type {
   ErrorResponse,
   HttpPlatform,
 } from '../platform/platform.interface';
-import { describeRawRequest, toRawRequest } from '../platform/raw-request.util';
+import {
+  cutPath,
+  describeRawRequest,
+  toRawRequest,
+} from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { assignRequestId } from '../request-id/request-id.util';
 import { BODY_NOT_AN_OBJECT } from '../validation/errors-validation.pipe';
@@ -95,8 +99,8 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         host,
       );
     }
-    const http = host.switchToHttp();
-    this.reply(exception, http.getRequest(), http.getResponse(), scope);
+    // What `switchToHttp()` reads, without the object it builds per call.
+    this.reply(exception, host.getArgByIndex(0), host.getArgByIndex(1), scope);
     return undefined;
   }
 
@@ -224,7 +228,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
         headers: { Allow: allow.join(', ') },
       });
     }
-    const message = `Cannot ${method} ${describeRawRequest(request, MAX_ECHOED_PATH_LENGTH).path}`;
+    const message = `Cannot ${method} ${cutPath(path, MAX_ECHOED_PATH_LENGTH)}`;
     // The router's own exception already says it (no query string, a short path): no second one.
     return readProperty(
       (mapped as NotFoundException).getResponse(),
@@ -299,18 +303,25 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       error.status === 429 && response !== undefined
         ? plainRetryAfter(response)
         : undefined;
-    const headers = validHeaders(
-      {
-        ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }),
-        ...error.headers,
-        // Merged with a Vary already on the response by the write stage.
-        ...(this.options.negotiate ? { Vary: 'Accept' } : {}),
-      },
-      (name) =>
-        this.logger.warn(
-          `Dropped the response header "${describeName(name)}" of a ${error.status} (request_id ${requestId}): not a valid HTTP header.`,
-        ),
-    );
+    const headers =
+      retryAfter === undefined &&
+      error.headers === undefined &&
+      !this.options.negotiate
+        ? {}
+        : validHeaders(
+            {
+              ...(retryAfter === undefined
+                ? {}
+                : { 'Retry-After': retryAfter }),
+              ...error.headers,
+              // Merged with a Vary already on the response by the write stage.
+              ...(this.options.negotiate ? { Vary: 'Accept' } : {}),
+            },
+            (name) =>
+              this.logger.warn(
+                `Dropped the response header "${describeName(name)}" of a ${error.status} (request_id ${requestId}): not a valid HTTP header.`,
+              ),
+          );
     // The id is well-formed by construction (generated, guarded or checked): no validation.
     headers[this.options.requestIdHeader] = requestId;
     const { contentType, body } = this.safelyRender(error, requestId, request);

@@ -95,4 +95,19 @@ describe('formatEnvelope', () => {
       '/docs/errors/400/a%20b%2Fc',
     );
   });
+
+  it('answers each base, status and code with its own URL (remembered ones included)', () => {
+    expect(docsUrl('/a', 404, 'not_found')).toBe('/a/404/not_found');
+    expect(docsUrl('/a', 404, 'not_found')).toBe('/a/404/not_found');
+    expect(docsUrl('/b', 404, 'not_found')).toBe('/b/404/not_found');
+    expect(docsUrl('/b', 410, 'not_found')).toBe('/b/410/not_found');
+    expect(docsUrl('/b', 410, 7)).toBe('/b/410/7');
+    expect(docsUrl('/b', 410, '7')).toBe('/b/410/7');
+  });
+
+  it('stays right past the bound of remembered codes', () => {
+    for (let i = 0; i < 2_500; i++)
+      expect(docsUrl('/d', 400, `code_${i}`)).toBe(`/d/400/code_${i}`);
+    expect(docsUrl('/d', 400, 'code_0')).toBe('/d/400/code_0');
+  });
 });

@@ -13,8 +13,25 @@ export function docsUrl(
   status: number,
   code: string | number,
 ): string {
-  return `${docsBaseUrl}/${status}/${encodeURIComponent(String(code))}`;
+  const cached = DOCS_URLS.get(code);
+  if (
+    cached !== undefined &&
+    cached.status === status &&
+    cached.base === docsBaseUrl
+  )
+    return cached.url;
+  const url = `${docsBaseUrl}/${status}/${encodeURIComponent(String(code))}`;
+  // Codes come from catalogs and built-ins; a thrown `code` could be anything, so the cache is bounded.
+  if (DOCS_URLS.size >= MAX_CACHED_DOCS_URLS) DOCS_URLS.clear();
+  DOCS_URLS.set(code, { base: docsBaseUrl, status, url });
+  return url;
 }
+
+const MAX_CACHED_DOCS_URLS = 1000;
+const DOCS_URLS = new Map<
+  string | number,
+  { base: string; status: number; url: string }
+>();
 
 /**
  * @internal Pure: the wire envelope of a normalized error. `cause`,

@@ -50,7 +50,10 @@ export function allowedMethods(
   method: string,
   path: string,
 ): string[] | undefined {
-  const found = new Set(platform.methodsFor(path));
+  const served = platform.methodsFor(path);
+  // The usual router 404: nothing is served on the path.
+  if (served.length === 0) return undefined;
+  const found = new Set(served);
   if (found.has('GET')) found.add('HEAD');
   if (
     found.has(method.toUpperCase()) ||

@@ -104,6 +104,9 @@ export class FastifyPlatform implements HttpPlatform {
       payload: Readable,
       done: Done,
     ): void => {
+      // The not-found handler serves every method: Fastify reads no body of these.
+      if (BODYLESS.has(request.raw.method as string))
+        return done(null, payload);
       if (isEmptyJsonBody(request.headers))
         request.headers['content-type'] = undefined;
       decodeBody(request.headers, payload, done);
@@ -113,6 +116,7 @@ export class FastifyPlatform implements HttpPlatform {
       _reply: FastifyReply,
       done: Done,
     ): void => {
+      if (BODYLESS.has(request.raw.method as string)) return done();
       if (request.body !== undefined && isJsonPrimitiveBody(request)) {
         done(primitiveBodyError());
         return;
@@ -221,22 +225,23 @@ export class FastifyPlatform implements HttpPlatform {
       return;
     }
     const full = reply as FastifyReply;
-    for (const name of staleHeaderNames(Object.keys(full.getHeaders()), keep))
+    // Fastify's view holds its own headers and those set on the raw response.
+    const current = full.getHeaders();
+    for (const name of staleHeaderNames(Object.keys(current), keep)) {
       full.removeHeader(name);
-    for (const name of staleHeaderNames(full.raw.getHeaderNames(), keep))
       full.raw.removeHeader(name);
+    }
     full.header('content-type', error.contentType);
     if (!setsCaching(error.headers)) full.header('cache-control', 'no-store');
-    for (const [name, value] of Object.entries(error.headers))
+    for (const name in error.headers) {
+      const value = error.headers[name];
       full.header(
         name,
         name.toLowerCase() === 'vary'
-          ? mergeVary(
-              full.getHeaders()[name.toLowerCase()] ?? full.raw.getHeader(name),
-              value,
-            )
+          ? mergeVary(current[name.toLowerCase()], value)
           : value,
       );
+    }
     full.code(error.status).send(error.body);
   }
 

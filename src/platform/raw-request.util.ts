@@ -30,8 +30,13 @@ export function describeRawRequest(
   const path = query === -1 ? url : url.slice(0, query);
   return {
     method: raw.method ?? 'GET',
-    path: path.length > maxLength ? `${path.slice(0, maxLength)}…` : path,
+    path: cutPath(path, maxLength),
   };
+}
+
+/** @internal `path` cut to `maxLength` characters, marked with `…` when cut. */
+export function cutPath(path: string, maxLength: number): string {
+  return path.length > maxLength ? `${path.slice(0, maxLength)}…` : path;
 }
 
 /** @internal True when the request carries a body (chunked or a non-zero length). */

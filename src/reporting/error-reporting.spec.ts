@@ -38,6 +38,31 @@ describe('ErrorReporting', () => {
     expect(() => stage.run(new Error('x'), error, 'id', request)).not.toThrow();
   });
 
+  it('builds no report for OpenTelemetry when no span records', async () => {
+    // @opentelemetry/api is installed here, with no SDK: no active span.
+    const stage = new ErrorReporting([], true);
+    await stage.resolve({} as ModuleRef);
+    expect(stage.active).toBe(true);
+    let reads = 0;
+    const counted = {
+      method: 'GET',
+      headers: {},
+      get url() {
+        reads += 1;
+        return '/x';
+      },
+    };
+    stage.run(new Error('x'), error, 'id', counted);
+    expect(reads).toBe(0);
+    const seen: ErrorReport[] = [];
+    const both = new ErrorReporting([(r) => void seen.push(r)], true);
+    await both.resolve({} as ModuleRef);
+    both.run(new Error('x'), error, 'id', counted);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].path).toBe('/x');
+    expect(reads).toBe(1);
+  });
+
   it('hands every reporter the same frozen report, path without query', async () => {
     const seen: ErrorReport[] = [];
     const stage = await reporting([

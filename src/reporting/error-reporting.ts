@@ -16,19 +16,23 @@ import { InvalidErrorReporterError } from './invalid-reporter.error';
 import {
   loadOpenTelemetry,
   openTelemetryReporter,
+  recordingSpan,
 } from './opentelemetry.reporter';
 
 type Handler = {
   readonly name: string;
   readonly report: ErrorReporterFunction;
+  /** False when this error has nothing to report to (no recording span): no report is built for it. */
+  readonly wanted?: () => boolean;
 };
 
 /**
  * @internal The report stage: after the response was written, hands one
  * frozen `ErrorReport` to OpenTelemetry (when installed) and to each
  * reporter. A reporter that throws or rejects is logged once and changes
- * nothing. Resolved at bootstrap; with nothing to report to, `run` returns at
- * its first line, and it is never called on the success path.
+ * nothing. Resolved at bootstrap; the report is built only when a handler wants
+ * it (OpenTelemetry only with a recording span), and `run` is never called
+ * on the success path.
  */
 export class ErrorReporting {
   private readonly logger = new Logger(ERRORS_LOGGER_CONTEXT);
@@ -61,6 +65,7 @@ export class ErrorReporting {
       handlers.push({
         name: 'OpenTelemetry',
         report: openTelemetryReporter(otel),
+        wanted: () => recordingSpan(otel) !== undefined,
       });
     for (const [index, definition] of this.definitions.entries())
       handlers.push(await toHandler(definition, index, moduleRef));
@@ -74,16 +79,20 @@ export class ErrorReporting {
     requestId: string,
     request: unknown,
   ): void {
-    if (this.handlers.length === 0) return;
-    const report: ErrorReport = Object.freeze({
-      exception,
-      error: Object.freeze({ ...error }),
-      requestId,
-      ...(request === undefined
-        ? { method: 'HTTP', path: '' }
-        : describeRawRequest(request)),
-    });
-    for (const handler of this.handlers) this.invoke(handler, report);
+    let report: ErrorReport | undefined;
+    for (const handler of this.handlers) {
+      // An app with @opentelemetry/api installed but no SDK (or no span) builds nothing.
+      if (handler.wanted && !handler.wanted()) continue;
+      report ??= Object.freeze({
+        exception,
+        error: Object.freeze({ ...error }),
+        requestId,
+        ...(request === undefined
+          ? { method: 'HTTP', path: '' }
+          : describeRawRequest(request)),
+      });
+      this.invoke(handler, report);
+    }
   }
 
   private invoke(handler: Handler, report: ErrorReport): void {

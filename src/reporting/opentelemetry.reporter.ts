@@ -40,6 +40,12 @@ export function loadOpenTelemetry(): OpenTelemetryApi | undefined {
   }
 }
 
+/** @internal The request's active span, when there is one and it records. */
+export function recordingSpan(api: OpenTelemetryApi): SpanLike | undefined {
+  const span = api.trace.getActiveSpan();
+  return span?.isRecording() ? span : undefined;
+}
+
 /**
  * @internal Records an error on the request's active span, with the
  * semantic-convention names: for a 5xx, the exception event
@@ -51,8 +57,8 @@ export function openTelemetryReporter(
   api: OpenTelemetryApi,
 ): ErrorReporterFunction {
   return (report: ErrorReport) => {
-    const span = api.trace.getActiveSpan();
-    if (!span || !span.isRecording()) return;
+    const span = recordingSpan(api);
+    if (!span) return;
     const { error } = report;
     span.setAttribute(REQUEST_ID_SPAN_ATTRIBUTE, report.requestId);
     span.setAttribute('http.response.status_code', error.status);

@@ -96,8 +96,14 @@ export class ErrorsValidationPipe extends ValidationPipe {
     const schema = this.schema ?? schemaOf(metadata);
     if (schema) return this.validateWithSchema(value, metadata, schema);
     if (isZodDto(metadata.metatype)) return Promise.resolve(value);
-    // Parameters that are not validated (primitives, no metatype) skip the checks and their async frame.
-    if (!this.toValidate(metadata)) return super.transform(value, metadata);
+    // Parameters that are not validated (primitives, no metatype) get what
+    // Nest's pipe gives them, without its async frame and second type check.
+    if (this.expectedType === undefined && !this.toValidate(metadata))
+      return Promise.resolve(
+        this.isTransformEnabled
+          ? this.transformPrimitive(value, metadata)
+          : value,
+      );
     return this.transformValidated(value, metadata);
   }
 
