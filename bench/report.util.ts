@@ -242,6 +242,7 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
     `### Node ${line.node.version} (NestJS ${line.nest})`,
     '',
     `| adapter | path | bare Nest req/s (p99) | with ErrorsModule req/s (p99) | module ÷ bare, median (min–max) | ` +
+      `${control ? 'second bare ÷ bare (noise floor) | ' : ''}` +
       `${before ? `before (\`${beforeRef}\`) ÷ bare, same rounds | ` : ''}` +
       `${extra ? '`asyncContext: false` ÷ bare | bare + ALS ÷ bare | ' : ''}` +
       'server CPU µs/request: bare / module | target | result |',
