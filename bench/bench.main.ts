@@ -256,7 +256,7 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
   }
-  // The soak judges the target lines (24, 26); Node 22 is priced, not soaked (a full run stays under 15 minutes).
+  // The soak judges the target lines (24, 26); Node 22 is priced, not soaked (a full run stays under half an hour).
   const soak = options.soak && SOAK_LINES.includes(node.major) ? await soakPhase(node, options) : undefined;
   return { ...line, soak };
 }
