@@ -37,7 +37,7 @@ import {
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { assignRequestId } from '../request-id/request-id.util';
-import { BODY_NOT_AN_OBJECT } from '../validation/errors-validation.pipe';
+import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { hasMalformedEncoding } from './body-error.util';
@@ -391,10 +391,7 @@ const MALFORMED_URL =
 function isBodyShapeFailure(exception: unknown): boolean {
   if (exception instanceof ValidationFailedException)
     return exception.fieldErrors.some((field) => field.source === 'body');
-  return (
-    exception instanceof BadRequestException &&
-    exception.message === BODY_NOT_AN_OBJECT
-  );
+  return exception instanceof BodyNotAnObjectException;
 }
 
 function describe(request: unknown): string {

@@ -18,6 +18,16 @@ import { ValidationFailedException } from './validation-failed.exception';
 /** @internal The 400 of a body that is not a JSON object where a DTO is expected. */
 export const BODY_NOT_AN_OBJECT = 'The request body must be a JSON object.';
 
+/**
+ * @internal That 400, as its own class: the filter answers 415 instead when
+ * the request did carry a body the app did not parse (its media type).
+ */
+export class BodyNotAnObjectException extends BadRequestException {
+  constructor() {
+    super(BODY_NOT_AN_OBJECT);
+  }
+}
+
 /** Deepest body accepted by default; deeper ones answer 400 before any work. */
 const DEFAULT_MAX_DEPTH = 64;
 
@@ -175,7 +185,7 @@ function assertAcceptable(
     metadata.type === 'body' &&
     (typeof value !== 'object' || Array.isArray(value))
   ) {
-    throw new BadRequestException(BODY_NOT_AN_OBJECT);
+    throw new BodyNotAnObjectException();
   }
   if (depthExceeds(value, maxDepth)) tooDeep(metadata, maxDepth);
 }
