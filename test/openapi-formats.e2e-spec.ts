@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { Controller, Get, Module, Post } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -9,7 +8,7 @@ import { ApiErrors, BUILT_IN_ERRORS, ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import { createApp, http } from './utils/create-app';
 import { FORMAT_CASES } from './utils/format-cases';
-import { validateOpenApi } from './utils/openapi-validate';
+import { openApiDocumentOf, validateOpenApi } from './utils/openapi-validate';
 import { platforms } from './utils/platforms';
 
 const DOCS = 'https://api.example.com/docs/errors';
@@ -56,14 +55,7 @@ describe.each(platforms)('@ApiErrors in each format (%p)', (Adapter) => {
       })
       class OpenApiFormatModule {}
       app = await createApp(OpenApiFormatModule, Adapter);
-      document = JSON.parse(
-        JSON.stringify(
-          SwaggerModule.createDocument(
-            app,
-            new DocumentBuilder().setTitle('t').build(),
-          ),
-        ),
-      );
+      document = openApiDocumentOf(app);
     });
     afterAll(() => app.close());
 

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 
@@ -8,7 +7,7 @@ import { ApiErrors, BUILT_IN_ERRORS, ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
-import { validateOpenApi } from './utils/openapi-validate';
+import { openApiDocumentOf, validateOpenApi } from './utils/openapi-validate';
 import { platforms } from './utils/platforms';
 
 const DOCS = 'https://api.example.com/docs/errors';
@@ -51,14 +50,7 @@ describe.each(platforms)('@ApiErrors and OpenAPI (%p)', (Adapter) => {
 
   beforeAll(async () => {
     app = await createApp(OpenApiModule, Adapter);
-    document = JSON.parse(
-      JSON.stringify(
-        SwaggerModule.createDocument(
-          app,
-          new DocumentBuilder().setTitle('t').build(),
-        ),
-      ),
-    );
+    document = openApiDocumentOf(app);
   });
   afterAll(() => app.close());
 

@@ -2,6 +2,17 @@ import type { ErrorFormat, ErrorRenderContext } from './error-format.interface';
 import type { NormalizedError } from './normalized-error.interface';
 import type { NestErrorBody } from './problem-details.interface';
 
+/** @internal The members every `format: 'nest'` body carries. */
+export const NEST_REQUIRED_KEYS = [
+  'statusCode',
+  'error',
+  'message',
+  'timestamp',
+  'path',
+  'code',
+  'request_id',
+] as const;
+
 /**
  * @internal Pure: Nest's default error shape plus fields. `message` is the
  * occurrence's message; for a 422, one string per failing field (its

@@ -1,5 +1,6 @@
 import type { ErrorDefinition } from '../catalog/error-definition.interface';
 import { BUILT_IN_FORMATS } from '../formats/built-in.formats';
+import { NEST_REQUIRED_KEYS } from '../formats/nest.format';
 import type { ErrorFormat } from '../formats/error-format.interface';
 import { reasonPhrase } from '../formats/reason-phrase.util';
 
@@ -158,15 +159,7 @@ function nestSchema(
   const validation = status === 422;
   return {
     type: 'object',
-    required: [
-      'statusCode',
-      'error',
-      'message',
-      'timestamp',
-      'path',
-      'code',
-      'request_id',
-    ],
+    required: [...NEST_REQUIRED_KEYS],
     properties: {
       statusCode: { type: 'integer', enum: [status] },
       error: { type: 'string', enum: [reasonPhrase(status)] },

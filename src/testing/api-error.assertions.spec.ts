@@ -1,20 +1,7 @@
-import { defineErrors } from '../catalog/define-errors';
 import { expectApiError } from './api-error.assertions';
 import { configureApiErrorTesting } from './testing.options';
+import { AppErrors } from './sample-errors.spec-util';
 import { failure } from './assertion-failure.spec-util';
-
-const AppErrors = defineErrors({
-  InvalidApiKey: {
-    status: 401,
-    code: 2000,
-    message: 'The API key provided is invalid.',
-  },
-  ProjectNotFound: {
-    status: 404,
-    code: 'project_not_found',
-    message: 'The project does not exist.',
-  },
-});
 
 const ID = 'e2cef6f6-296d-4044-b362-73fb2bce4a72';
 

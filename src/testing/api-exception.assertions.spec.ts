@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 
 import { ApiException } from '../catalog/api.exception';
-import { defineErrors } from '../catalog/define-errors';
 import { resolveErrorsOptions } from '../errors-module.options';
 import {
   registerAppOptions,
@@ -18,20 +17,8 @@ import {
 import { ApiErrorAssertionError } from './api-error.assertions';
 import { expectApiException } from './api-exception.assertions';
 import { configureApiErrorTesting } from './testing.options';
+import { AppErrors } from './sample-errors.spec-util';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
-
-const AppErrors = defineErrors({
-  InvalidApiKey: {
-    status: 401,
-    code: 2000,
-    message: 'The API key provided is invalid.',
-  },
-  ProjectNotFound: {
-    status: 404,
-    code: 'project_not_found',
-    message: 'The project does not exist.',
-  },
-});
 
 const invalidKey = () => {
   throw new ApiException(AppErrors.InvalidApiKey, {

@@ -1,3 +1,4 @@
+import { NEST_REQUIRED_KEYS } from '../formats/nest.format';
 import { deepFreeze } from './envelope.schema';
 
 const CODE = {
@@ -106,15 +107,7 @@ export const NEST_ERROR_SCHEMA = deepFreeze({
   description:
     "Nest's default error shape plus code and request_id, as answered by an API built with nestjs-api-errors.",
   type: 'object',
-  required: [
-    'statusCode',
-    'error',
-    'message',
-    'timestamp',
-    'path',
-    'code',
-    'request_id',
-  ],
+  required: NEST_REQUIRED_KEYS,
   additionalProperties: false,
   properties: {
     statusCode: { type: 'integer', description: 'The HTTP status code.' },

@@ -3,7 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** The app's OpenAPI document as a client would read it (plain JSON). */
+export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
+  return JSON.parse(
+    JSON.stringify(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder().setTitle('t').build(),
+      ),
+    ),
+  ) as OpenAPIObject;
+}
 
 /** Validates with @seriousme/openapi-schema-validator's CLI (an ESM package, run in its own Node process). */
 export function validateOpenApi(document: OpenAPIObject): {
