@@ -9,22 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 
-import { ApiErrors, BUILT_IN_ERRORS, defineErrors, ErrorsModule } from '../src';
+import { ApiErrors, BUILT_IN_ERRORS, ErrorsModule } from '../src';
+import { AppErrors } from './fixtures/app.errors';
 import { createApp, http } from './utils/create-app';
 import { platforms } from './utils/platforms';
-
-const AppErrors = defineErrors({
-  InvalidApiKey: {
-    status: 401,
-    code: 2000,
-    message: 'The API key provided is invalid.',
-  },
-  ProjectNotFound: {
-    status: 404,
-    code: 'project_not_found',
-    message: 'The project does not exist.',
-  },
-});
 
 class ProjectDto {
   @ApiProperty()
