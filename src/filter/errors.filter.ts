@@ -29,6 +29,7 @@ import type {
   ErrorResponder,
   ErrorResponse,
   HttpPlatform,
+  RawRequest,
 } from '../platform/platform.interface';
 import {
   cutPath,
@@ -36,7 +37,7 @@ import {
   toRawRequest,
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
-import { assignRequestId } from '../request-id/request-id.util';
+import { requestIdAssigner } from '../request-id/request-id.util';
 import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
@@ -68,6 +69,7 @@ export const MAX_ECHOED_PATH_LENGTH = 256;
 export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   protected readonly logger = new Logger(ERRORS_LOGGER_CONTEXT);
   private readonly keptHeaders: ReadonlySet<string>;
+  private readonly assignId: (raw: RawRequest) => string;
 
   constructor(
     protected readonly httpAdapterHost: HttpAdapterHost,
@@ -78,6 +80,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       options.requestIdHeader,
       ...options.keepResponseHeaders,
     ]);
+    this.assignId = requestIdAssigner(options);
   }
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
@@ -115,7 +118,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     scope?: ErrorScope,
   ): void {
     const platform = this.platform();
-    const requestId = assignRequestId(toRawRequest(request), this.options);
+    const requestId = this.assignId(toRawRequest(request));
     if (platform.clientGone(request, response)) {
       this.logger.debug(
         `${describe(request)} ended by the client (request_id ${requestId}): ${safeMessage(exception)}`,

@@ -41,6 +41,7 @@ type FastifyReply = {
   sent?: boolean;
   header(name: string, value: string): unknown;
   getHeaders(): Record<string, unknown>;
+  getHeader(name: string): unknown;
   removeHeader(name: string): unknown;
   code(status: number): FastifyReply;
   send(body: string): unknown;
@@ -62,6 +63,8 @@ type FrameworkErrors = (
 
 /** Fastify's framework-error option, read where the router reads it. */
 const OPTIONS_SYMBOL = 'fastify.options';
+/** Fastify's own headers of a reply (`kReplyHeaders`). */
+const REPLY_HEADERS_SYMBOL = 'fastify.reply.headers';
 
 /**
  * @internal Fastify 5. Request ids come from an `onRequest` hook (before body
@@ -75,6 +78,8 @@ export class FastifyPlatform implements HttpPlatform {
   private readonly fastify: FastifyInstance;
   private readonly methods = new Set<string>();
   private readonly methodsCache = new PathMethodsCache();
+  /** Fastify's reply-headers symbol; `null` once looked for and not found. */
+  private headersSymbol: symbol | null | undefined;
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
@@ -225,24 +230,57 @@ export class FastifyPlatform implements HttpPlatform {
       return;
     }
     const full = reply as FastifyReply;
-    // Fastify's view holds its own headers and those set on the raw response.
-    const current = full.getHeaders();
-    for (const name of staleHeaderNames(Object.keys(current), keep)) {
-      full.removeHeader(name);
-      full.raw.removeHeader(name);
+    const own = this.ownHeaders(full);
+    if (own === undefined) {
+      // Fastify's view holds its own headers and those set on the raw response.
+      for (const name of staleHeaderNames(
+        Object.keys(full.getHeaders()),
+        keep,
+      )) {
+        full.removeHeader(name);
+        full.raw.removeHeader(name);
+      }
+    } else {
+      // The two lists, without the merged copy `getHeaders()` builds per call.
+      for (const name of staleHeaderNames(Object.keys(own), keep))
+        full.removeHeader(name);
+      for (const name of staleHeaderNames(full.raw.getHeaderNames(), keep))
+        full.raw.removeHeader(name);
     }
     full.header('content-type', error.contentType);
     if (!setsCaching(error.headers)) full.header('cache-control', 'no-store');
     for (const name in error.headers) {
       const value = error.headers[name];
+      // The request id is on the reply since `onRequest`: not set twice.
+      if (own?.[name] === value) continue;
       full.header(
         name,
         name.toLowerCase() === 'vary'
-          ? mergeVary(current[name.toLowerCase()], value)
+          ? mergeVary(full.getHeader(name), value)
           : value,
       );
     }
     full.code(error.status).send(error.body);
+  }
+
+  /**
+   * Fastify's own header map of a reply (what `getHeaders()` merges over the
+   * raw response's), found once by its symbol; `undefined` on a Fastify
+   * that keeps it elsewhere, where `getHeaders()` is used instead.
+   */
+  private ownHeaders(reply: FastifyReply): Record<string, unknown> | undefined {
+    if (this.headersSymbol === undefined)
+      this.headersSymbol =
+        Object.getOwnPropertySymbols(reply).find(
+          (symbol) => symbol.description === REPLY_HEADERS_SYMBOL,
+        ) ?? null;
+    if (this.headersSymbol === null) return undefined;
+    const own = (reply as unknown as Record<symbol, unknown>)[
+      this.headersSymbol
+    ];
+    return typeof own === 'object' && own !== null
+      ? (own as Record<string, unknown>)
+      : undefined;
   }
 
   abort(response: unknown): void {
