@@ -19,6 +19,7 @@ import { CHANGES } from './changes';
 import { renderHostile, renderMarkdown } from './report.util';
 import type { LineReport, MemoryRow } from './report.util';
 import { runSoak } from './soak.bench';
+import { median } from './stats.util';
 import { runThroughput } from './throughput.bench';
 
 /**
@@ -115,7 +116,7 @@ function settings() {
     beforeDir: undefined as string | undefined,
     rounds: num(values.rounds, smoke ? 1 : 7),
     duration: num(values.duration, smoke ? 0.5 : 1),
-    warmup: num(values.warmup, smoke ? 0 : 1),
+    warmup: num(values.warmup, smoke ? 0 : 2),
     connections: num(values.connections, 10),
     soakRequests: Math.max(num(values['soak-requests'], 200_000), 1),
     hostileOnly: values.hostile,
@@ -201,9 +202,9 @@ async function hostileOnly(nodes: readonly NodeLine[], options: Settings): Promi
   return unexpected === 0 ? 0 : 1;
 }
 
-/** Extra memory of the module over bare Nest, per adapter: at rest (after warm-up and GC) and peak. */
+/** Extra memory of the module over bare Nest, per adapter: at rest (after the preflight and GC) and peak; medians over rounds. */
 function memoryRows(
-  apps: readonly BenchApp[],
+  names: readonly string[],
   rest: Map<string, { rss: number; heap: number }>,
   peak: Map<string, number>,
 ): MemoryRow[] {
@@ -221,41 +222,54 @@ function memoryRows(
           controlPeak: peak.get(`${platform}/bare-control`) ?? Number.NaN,
         }
       : {}),
-  })).filter((row) => apps.some((app) => app.spec.platform === row.platform));
+  })).filter((row) => names.some((name) => name.startsWith(`${row.platform}/`)));
 }
 
 async function measureLine(node: NodeLine, options: Settings): Promise<LineReport | undefined> {
-  const apps = await startAll(appsOf(node, options.beforeDir), options.quietLogs);
-  let line: Omit<LineReport, 'soak'>;
-  try {
-    const problems = await preflight(apps, BENCH_ROUTES);
-    if (problems.length > 0) {
-      for (const problem of problems) log(`PREFLIGHT FAILED node${node.major} ${problem}`);
-      return undefined;
-    }
-    log(`preflight ok on Node ${node.version}, NestJS ${apps[0].nest}: ${apps.length} apps × ${BENCH_ROUTES.length} paths`);
-    // At rest: booted, every path answered once (the preflight), after GC.
-    const rest = new Map<string, { rss: number; heap: number }>();
-    for (const app of apps) {
-      const stats = await app.stats(true);
-      rest.set(app.name, { rss: stats.rss, heap: stats.heapUsed });
-    }
-    const throughput = await runThroughput(apps, options.routes, { ...options, log });
-    // Peak RSS is the throughput run's: read before the hostile body, whose answers are large by design.
-    const peak = new Map<string, number>();
-    for (const app of apps) peak.set(app.name, (await app.stats(false)).maxRss);
-    const hostile = await hostilePhase(node, apps, options);
-    line = {
-      node,
-      nest: apps[0].nest,
-      summaries: throughput.summaries,
-      memory: memoryRows(apps, rest, peak),
-      hostile,
-      unexpected: [...throughput.unexpected, ...hostileUnexpected(hostile)],
-    };
-  } finally {
-    await Promise.all(apps.map((app) => app.stop()));
-  }
+  // Memory per round, each on fresh processes: the tables take the median.
+  const rest = new Map<string, { rss: number[]; heap: number[] }>();
+  const peak = new Map<string, number[]>();
+  let nest = '';
+  let hostile: HostileRow[] = [];
+  const throughput = await runThroughput(appsOf(node, options.beforeDir), options.routes, { ...options, log }, {
+    start: (specs) => startAll([...specs], options.quietLogs),
+    ready: async (apps, round) => {
+      const problems = await preflight(apps, BENCH_ROUTES);
+      if (problems.length > 0) {
+        for (const problem of problems) log(`PREFLIGHT FAILED node${node.major} ${problem}`);
+        return false;
+      }
+      nest = apps[0].nest;
+      if (round === 0) log(`preflight ok on Node ${node.version}, NestJS ${nest}: ${apps.length} apps × ${BENCH_ROUTES.length} paths`);
+      // At rest: booted, every path answered once (the preflight), after GC.
+      for (const app of apps) {
+        const stats = await app.stats(true);
+        const entry = rest.get(app.name) ?? { rss: [], heap: [] };
+        entry.rss.push(stats.rss);
+        entry.heap.push(stats.heapUsed);
+        rest.set(app.name, entry);
+      }
+      return true;
+    },
+    done: async (apps, round) => {
+      // Peak RSS is the round's load: read before the hostile body, whose answers are large by design.
+      for (const app of apps) peak.set(app.name, [...(peak.get(app.name) ?? []), (await app.stats(false)).maxRss]);
+      if (round === options.rounds - 1) hostile = await hostilePhase(node, apps, options);
+    },
+  });
+  if (!throughput) return undefined;
+  const line: Omit<LineReport, 'soak'> = {
+    node,
+    nest,
+    summaries: throughput.summaries,
+    memory: memoryRows(
+      [...rest.keys()],
+      new Map([...rest].map(([name, m]) => [name, { rss: median(m.rss), heap: median(m.heap) }])),
+      new Map([...peak].map(([name, values]) => [name, median(values)])),
+    ),
+    hostile,
+    unexpected: [...throughput.unexpected, ...hostileUnexpected(hostile)],
+  };
   // The soak judges the target lines (24, 26); Node 22 is priced, not soaked (a full run stays under half an hour).
   const soak = options.soak && SOAK_LINES.includes(node.major) ? await soakPhase(node, options) : undefined;
   return { ...line, soak };

@@ -140,8 +140,10 @@ export function renderMarkdown(report: BenchReport): string {
       `the NestJS 12 test run uses); autocannon ${env.autocannon} loads it from the runner process with ${env.connections} ` +
       'keep-alive connections. Bare Nest (its default exception filter and `app.useGlobalPipes(new ValidationPipe())`) and ' +
       'the same app with `ErrorsModule.forRoot()` and its defaults are measured in ' +
-      `${env.rounds} paired, interleaved rounds of ${env.duration} s per app and path, the order reversed every round, ` +
-      `after ${env.warmup} s of warm-up each. The ratio is module ÷ bare Nest per round, on the same adapter; the tables show ` +
+      `${env.rounds} paired, interleaved rounds of ${env.duration} s per app and path. Every round starts fresh processes ` +
+      `and warms each up for ${env.warmup} s on all paths at once; the loading order is reversed every round and the start ` +
+      'order every second round, so neither the first-booted nor the first-loaded process favours a side. ' +
+      'The ratio is module ÷ bare Nest per round, on the same adapter; the tables show ' +
       `the median ratio with its min–max. ${env.logging} Every response status is checked: ` +
       `${report.unexpectedCount === 0 ? 'all were the expected ones' : `**${report.unexpectedCount} were not**`}.`,
     '',
@@ -304,8 +306,8 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
   lines.push(
     '',
     'At rest: booted, each path answered once (the preflight), after two forced GCs. Peak: the process\'s maximum RSS ' +
-      'over the whole throughput run. RSS is judged; between two processes of the same app it varies by about 2 MiB ' +
-      'by itself, and the peak by more (it depends on when the GC ran), so the heap is shown beside it.',
+      'over its round of load. Both are medians over the rounds\' fresh processes. RSS is judged; between two processes ' +
+      'of the same app it varies by itself, the peak most (it depends on when the GC ran), so the heap is shown beside it.',
     '',
     ...renderHostile(line.hostile ?? []),
     ...renderSoak(line.soak),

@@ -1,4 +1,4 @@
-import type { BenchApp } from './bench-app.util';
+import type { AppSpec, BenchApp } from './bench-app.util';
 import type { BenchRoute } from './bench.routes';
 import { runLoad, unexpectedStatuses } from './load.util';
 import type { LoadResult } from './load.util';
@@ -8,7 +8,7 @@ export interface ThroughputOptions {
   readonly rounds: number;
   /** Seconds of load per app and route in each round. */
   readonly duration: number;
-  /** Seconds of untimed load per app and route before round 1 (JIT warm-up). */
+  /** Seconds of untimed load per app, on every path at once, at the start of each round (JIT warm-up). */
   readonly warmup: number;
   readonly connections: number;
   readonly log: (line: string) => void;
@@ -70,53 +70,72 @@ export interface ThroughputResult {
   readonly unexpected: Unexpected[];
 }
 
+/** What the caller does around each round's fresh processes. */
+export interface RoundHooks {
+  /** Starts one process per spec, in the given order. */
+  start(specs: readonly AppSpec[]): Promise<BenchApp[]>;
+  /** Booted, before the warm-up: false ends the run (a preflight failed). */
+  ready(apps: readonly BenchApp[], round: number): Promise<boolean>;
+  /** After the round's load, before its processes stop. */
+  done(apps: readonly BenchApp[], round: number): Promise<void>;
+}
+
 /**
- * Interleaved rounds: for each route, every app in turn (bare and module
- * side by side per adapter), the order reversed each round,
- * so drift on a noisy shared machine hits both sides of a pair alike. The
+ * Paired rounds, each on fresh processes: every round starts one process
+ * per spec, warms them up, loads each path on every app in turn (bare and
+ * module side by side per adapter), then stops them. The measuring order is
+ * reversed every round and the start order every second round, so neither
+ * which process was booted first nor which one is loaded first favours a
+ * side, and drift on a noisy machine hits both sides of a pair alike. The
  * ratio is computed per round, between runs seconds apart.
+ * Returns `undefined` when `hooks.ready` ended the run.
  */
 export async function runThroughput(
-  apps: readonly BenchApp[],
+  specs: readonly AppSpec[],
   routes: readonly BenchRoute[],
   options: ThroughputOptions,
-): Promise<ThroughputResult> {
-  const { samples, unexpected } = await sampleRounds(apps, routes, options);
+  hooks: RoundHooks,
+): Promise<ThroughputResult | undefined> {
+  const unexpected: Unexpected[] = [];
+  const samples = new Map<string, Sample[]>();
+  for (let round = 0; round < options.rounds; round++) {
+    const startOrder = Math.floor(round / 2) % 2 === 0 ? [...specs] : [...specs].reverse();
+    const apps = await hooks.start(startOrder);
+    try {
+      if (!(await hooks.ready(apps, round))) return undefined;
+      const order = round % 2 === 0 ? [...apps] : [...apps].reverse();
+      options.log(`round ${round + 1}/${options.rounds}: started ${apps.map((app) => app.name).join(', ')}; loaded in the order ${order.map((app) => app.name).join(', ')}`);
+      if (options.warmup > 0) for (const app of apps) await warmUp(app, routes, options, unexpected);
+      for (const route of routes) {
+        const line: string[] = [];
+        for (const app of order) {
+          const result = await measure(app, route, options, unexpected);
+          push(samples, sampleKey(app.name, route), result);
+          line.push(`${app.name} ${Math.round(result.rps)}/s ${result.cpuPerRequest.toFixed(0)}µs`);
+        }
+        options.log(`round ${round + 1}/${options.rounds} ${route.name.padEnd(14)} ${line.join(' · ')}`);
+      }
+      await hooks.done(apps, round);
+    } finally {
+      await Promise.all(apps.map((app) => app.stop()));
+    }
+  }
   return { summaries: summarize(samples, routes, options.rounds), unexpected };
 }
 
-/** Samples per `"<app name> <route name>"`, one per round. */
-export async function sampleRounds(
-  apps: readonly BenchApp[],
-  routes: readonly BenchRoute[],
-  options: ThroughputOptions,
-): Promise<{ samples: Map<string, Sample[]>; unexpected: Unexpected[] }> {
-  const unexpected: Unexpected[] = [];
-  const measure = async (app: BenchApp, route: BenchRoute, duration: number): Promise<Sample> => {
-    const before = await app.stats(false);
-    const result = await runLoad(app.url, [route], { duration, connections: options.connections });
-    const after = await app.stats(false);
-    collectUnexpected(unexpected, app, route, result);
-    return { ...result, cpuPerRequest: (after.cpu - before.cpu) / Math.max(result.requests, 1) };
-  };
-  if (options.warmup > 0) {
-    options.log(`warm-up: ${options.warmup}s per app and route`);
-    for (const route of routes) for (const app of apps) await measure(app, route, options.warmup);
-  }
-  const samples = new Map<string, Sample[]>();
-  for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? [...apps] : [...apps].reverse();
-    for (const route of routes) {
-      const line: string[] = [];
-      for (const app of order) {
-        const result = await measure(app, route, options.duration);
-        push(samples, sampleKey(app.name, route), result);
-        line.push(`${app.name} ${Math.round(result.rps)}/s ${result.cpuPerRequest.toFixed(0)}µs`);
-      }
-      options.log(`round ${round + 1}/${options.rounds} ${route.name.padEnd(14)} ${line.join(' · ')}`);
-    }
-  }
-  return { samples, unexpected };
+/** One timed run of one app on one route, with the server's CPU per request. */
+async function measure(app: BenchApp, route: BenchRoute, options: ThroughputOptions, unexpected: Unexpected[]): Promise<Sample> {
+  const before = await app.stats(false);
+  const result = await runLoad(app.url, [route], { duration: options.duration, connections: options.connections });
+  const after = await app.stats(false);
+  collectUnexpected(unexpected, app, route.name, [route.expected[app.spec.variant]], result);
+  return { ...result, cpuPerRequest: (after.cpu - before.cpu) / Math.max(result.requests, 1) };
+}
+
+/** Untimed load on every path at once (the JIT's warm-up), statuses still checked. */
+async function warmUp(app: BenchApp, routes: readonly BenchRoute[], options: ThroughputOptions, unexpected: Unexpected[]): Promise<void> {
+  const result = await runLoad(app.url, routes, { duration: options.warmup, connections: options.connections });
+  collectUnexpected(unexpected, app, 'warm-up', routes.map((route) => route.expected[app.spec.variant]), result);
 }
 
 function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[], rounds: number): RouteSummary[] {
@@ -156,12 +175,18 @@ function summarize(samples: Map<string, Sample[]>, routes: readonly BenchRoute[]
   return summaries;
 }
 
-function collectUnexpected(into: Unexpected[], app: BenchApp, route: BenchRoute, result: LoadResult): void {
-  const expected = route.expected[app.spec.variant];
-  for (const [status, count] of unexpectedStatuses(result.statuses, [expected])) {
-    into.push({ app: app.name, route: route.name, expected, status, count });
+function collectUnexpected(
+  into: Unexpected[],
+  app: BenchApp,
+  route: string,
+  expected: readonly number[],
+  result: LoadResult,
+): void {
+  const [first] = expected;
+  for (const [status, count] of unexpectedStatuses(result.statuses, expected)) {
+    into.push({ app: app.name, route, expected: first, status, count });
   }
-  if (result.errors > 0) into.push({ app: app.name, route: route.name, expected, status: 'error', count: result.errors });
+  if (result.errors > 0) into.push({ app: app.name, route, expected: first, status: 'error', count: result.errors });
 }
 
 export function sampleKey(app: string, route: BenchRoute): string {
