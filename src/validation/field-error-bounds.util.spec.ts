@@ -78,6 +78,49 @@ describe('boundFieldErrors', () => {
     expect(result).toEqual({ fieldErrors: [], truncated: true });
   });
 
+  it('keeps the same fields as counting every byte exactly, near the limit too', () => {
+    // The reference: every key and message serialized and measured.
+    const exact = (fields: FieldError[], maxResponseBytes: number) => {
+      let left = maxResponseBytes - 2048;
+      const kept = new Map<string, string[]>();
+      for (const f of fields) {
+        const key = f.path.join('.');
+        const known = kept.get(key);
+        const keyBytes = Buffer.byteLength(JSON.stringify(key));
+        let bytes = known ? 0 : keyBytes + 4;
+        for (const m of f.messages)
+          bytes += Buffer.byteLength(JSON.stringify(m)) + keyBytes + 32;
+        if (bytes > left) return { keys: [...kept.keys()], truncated: true };
+        left -= bytes;
+        if (known) known.push(...f.messages);
+        else kept.set(key, [...f.messages]);
+      }
+      return { keys: [...kept.keys()], truncated: false };
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const alphabet = ['a', 'é', '€', '😀', '\u0001', '"', '\ud800'];
+    const text = (length: number) =>
+      Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    for (let run = 0; run < 200; run++) {
+      const fields = Array.from({ length: 1 + random(40) }, () =>
+        field(
+          [`f${random(12)}`],
+          ...Array.from({ length: 1 + random(3) }, () => text(random(120))),
+        ),
+      );
+      const maxResponseBytes = 2048 + random(12_000);
+      const result = boundFieldErrors(fields, { maxResponseBytes });
+      expect({
+        keys: result.fieldErrors.map((f) => f.path.join('.')),
+        truncated: result.truncated,
+      }).toEqual(exact(fields, maxResponseBytes));
+    }
+  });
+
   it("honours Nest's maxErrorMessagesLength (path counted with each message)", () => {
     const fields = [field(['ab'], '1234567'), field(['cd'], '1234567')];
     expect(boundFieldErrors(fields, { maxErrorMessagesLength: 10 })).toEqual({

@@ -58,7 +58,11 @@ export function boundFieldErrors(
 ): BoundedFieldErrors {
   const { maxFields, maxResponseBytes, maxErrorMessagesLength } =
     resolveFieldErrorLimits(limits);
-  let bytesLeft = Math.max(0, maxResponseBytes - RESERVED_BYTES);
+  const budget = Math.max(0, maxResponseBytes - RESERVED_BYTES);
+  // Bytes are first counted by an upper bound, which needs no serializing; exactly
+  // only once that bound would pass the budget. Both keep the same fields.
+  let measure = jsonBytesAtMost;
+  let bytesUsed = 0;
   let charsLeft = maxErrorMessagesLength;
   const byKey = new Map<string, FieldError & { messages: string[] }>();
   for (const field of source) {
@@ -66,18 +70,20 @@ export function boundFieldErrors(
     const key = fieldErrorKey(field);
     const known = byKey.get(key);
     if (!known && byKey.size >= maxFields) return bounded(byKey, true);
-    const keyBytes = Buffer.byteLength(JSON.stringify(key));
-    let bytes = known ? 0 : keyBytes + 4;
-    let chars = 0;
-    for (const message of field.messages) {
-      bytes +=
-        Buffer.byteLength(JSON.stringify(message)) +
-        keyBytes +
-        PER_MESSAGE_OVERHEAD;
-      chars += key.length + 1 + message.length;
+    let bytes = fieldBytes(key, field.messages, !known, measure);
+    if (bytesUsed + bytes > budget && measure !== jsonBytes) {
+      measure = jsonBytes;
+      bytesUsed = 0;
+      for (const [kept, { messages }] of byKey)
+        bytesUsed += fieldBytes(kept, messages, true, measure);
+      bytes = fieldBytes(key, field.messages, !known, measure);
     }
-    if (bytes > bytesLeft || chars > charsLeft) return bounded(byKey, true);
-    bytesLeft -= bytes;
+    let chars = 0;
+    for (const message of field.messages)
+      chars += key.length + 1 + message.length;
+    if (bytesUsed + bytes > budget || chars > charsLeft)
+      return bounded(byKey, true);
+    bytesUsed += bytes;
     charsLeft -= chars;
     if (known) known.messages.push(...field.messages);
     else
@@ -88,6 +94,33 @@ export function boundFieldErrors(
       });
   }
   return bounded(byKey, false);
+}
+
+/** Bytes a field adds to the list: its key once when new, each message with the key repeated. */
+function fieldBytes(
+  key: string,
+  messages: readonly string[],
+  isNew: boolean,
+  measure: (text: string) => number,
+): number {
+  const keyBytes = measure(key);
+  let bytes = isNew ? keyBytes + 4 : 0;
+  for (const message of messages)
+    bytes += measure(message) + keyBytes + PER_MESSAGE_OVERHEAD;
+  return bytes;
+}
+
+/** The UTF-8 bytes of `text` as a JSON string. */
+function jsonBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text));
+}
+
+/**
+ * An upper bound of `jsonBytes`: no UTF-16 unit takes more than 6 bytes in
+ * JSON (`\u001f`, a lone surrogate), plus the quotes.
+ */
+function jsonBytesAtMost(text: string): number {
+  return text.length * 6 + 2;
 }
 
 /** @internal The limits with defaults applied; invalid values use the default. */
