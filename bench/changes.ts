@@ -97,4 +97,14 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
       'the bench\'s two-field signup 422, the bounds alone, timed in-process on Node 24: 1.7–1.9 µs → 0.44–0.55 µs per ' +
       'invalid body',
   },
+  {
+    change:
+      'Without a `buildBody` override, the envelope is written as JSON text directly: the JSON around the message is ' +
+      'kept per code with its docs link, and only the request id, message, cause and field map are serialized per error ' +
+      '(a unit test checks the text equals `JSON.stringify` of the envelope object, escapes included)',
+    bought:
+      'Fastify thrown 404, in-process profile without inlining: building and stringifying the envelope 4.82 → 2.95 ' +
+      'sampled µs/request. Inside a loaded app, `JSON.stringify` of the fresh envelope took 3.45 µs a call, against 0.88 µs ' +
+      'for the same object in a tight loop: on the error path the caches are cold, so fewer steps is what saves time',
+  },
 ];

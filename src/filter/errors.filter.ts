@@ -14,7 +14,11 @@ import { ApiException } from '../catalog/api.exception';
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
-import { ENVELOPE_FORMAT, formatEnvelope } from '../formats/envelope.format';
+import {
+  ENVELOPE_FORMAT,
+  formatEnvelope,
+  serializeEnvelope,
+} from '../formats/envelope.format';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import {
   allowedMethods,
@@ -162,7 +166,11 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     const format = chooseFormat(this.options, request);
     const envelope = () => ({
       contentType: ENVELOPE_FORMAT.contentType,
-      body: this.buildBody(error, requestId),
+      // Without a `buildBody` override the envelope is written as text directly (the same JSON).
+      body:
+        this.buildBody === DEFAULT_BUILD_BODY
+          ? serializeEnvelope(error, requestId, this.options.docsBaseUrl)
+          : this.buildBody(error, requestId),
     });
     if (format === ENVELOPE_FORMAT) return envelope();
     const context = renderContext(
@@ -177,7 +185,9 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   /**
    * Stage 4 for the envelope: builds `{ request_id, error }` from a
    * normalized error; called by `render` whenever the envelope is the
-   * format answered (not for `'problem'`, `'nest'` or a custom format).
+   * format answered (not for `'problem'`, `'nest'` or a custom format) and
+   * this method is overridden. Without an override, `render` writes the same
+   * envelope as JSON text directly.
    */
   protected buildBody(error: NormalizedError, requestId: string): unknown {
     return formatEnvelope(error, requestId, this.options.docsBaseUrl);
@@ -351,9 +361,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       const fallback = normalizeException(undefined, this.options);
       return {
         contentType: ENVELOPE_FORMAT.contentType,
-        body: JSON.stringify(
-          formatEnvelope(fallback, requestId, this.options.docsBaseUrl),
-        ),
+        body: serializeEnvelope(fallback, requestId, this.options.docsBaseUrl),
       };
     }
   }
@@ -382,6 +390,9 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     return platformOf(this.httpAdapterHost.httpAdapter);
   }
 }
+
+/** `buildBody` as the class defines it: when still in place, the envelope is written as text directly. */
+const DEFAULT_BUILD_BODY = ErrorsFilter.prototype['buildBody'];
 
 const MALFORMED_URL =
   'The request URL holds a malformed percent-encoding and could not be read.';

@@ -13,25 +13,79 @@ export function docsUrl(
   status: number,
   code: string | number,
 ): string {
-  const cached = DOCS_URLS.get(code);
+  return codeParts(docsBaseUrl, status, code).url;
+}
+
+/** What an error code's envelopes share: its docs link and the JSON around the message. */
+interface CodeParts {
+  readonly base: string;
+  readonly status: number;
+  readonly url: string;
+  /** `,"error":{"status":…,"code":…,"message":` */
+  readonly head: string;
+  /** `,"docs":…` */
+  readonly docs: string;
+}
+
+function codeParts(
+  docsBaseUrl: string,
+  status: number,
+  code: string | number,
+): CodeParts {
+  const cached = CODE_PARTS.get(code);
   if (
     cached !== undefined &&
     cached.status === status &&
     cached.base === docsBaseUrl
   )
-    return cached.url;
+    return cached;
   const url = `${docsBaseUrl}/${status}/${encodeURIComponent(String(code))}`;
+  const parts: CodeParts = {
+    base: docsBaseUrl,
+    status,
+    url,
+    head: `,"error":{"status":${JSON.stringify(reasonPhrase(status))},"code":${JSON.stringify(code)},"message":`,
+    docs: `,"docs":${JSON.stringify(url)}`,
+  };
   // Codes come from catalogs and built-ins; a thrown `code` could be anything, so the cache is bounded.
-  if (DOCS_URLS.size >= MAX_CACHED_DOCS_URLS) DOCS_URLS.clear();
-  DOCS_URLS.set(code, { base: docsBaseUrl, status, url });
-  return url;
+  if (CODE_PARTS.size >= MAX_CACHED_CODES) CODE_PARTS.clear();
+  CODE_PARTS.set(code, parts);
+  return parts;
 }
 
-const MAX_CACHED_DOCS_URLS = 1000;
-const DOCS_URLS = new Map<
-  string | number,
-  { base: string; status: number; url: string }
->();
+const MAX_CACHED_CODES = 1000;
+const CODE_PARTS = new Map<string | number, CodeParts>();
+
+/**
+ * @internal `JSON.stringify(formatEnvelope(error, requestId, docsBaseUrl))`,
+ * the same text, without building the envelope: the JSON around the message
+ * is written once per code, and only the request id, message, cause and
+ * field map are serialized per error.
+ */
+export function serializeEnvelope(
+  error: NormalizedError,
+  requestId: string,
+  docsBaseUrl: string,
+): string {
+  const { code, message, cause } = error;
+  // Anything a custom normalize() could put there that is not a plain string takes the general path.
+  if (
+    typeof requestId !== 'string' ||
+    typeof message !== 'string' ||
+    (cause !== undefined && typeof cause !== 'string') ||
+    (typeof code !== 'string' && typeof code !== 'number')
+  )
+    return JSON.stringify(formatEnvelope(error, requestId, docsBaseUrl));
+  const parts = codeParts(docsBaseUrl, error.status, code);
+  let json = `{"request_id":${JSON.stringify(requestId)}${parts.head}${JSON.stringify(message)}`;
+  if (cause !== undefined) json += `,"cause":${JSON.stringify(cause)}`;
+  json += parts.docs;
+  if (error.fieldErrors !== undefined)
+    json += `,"errors":${JSON.stringify(toFieldErrorMap(error.fieldErrors))}`;
+  if (error.details !== undefined)
+    json += `,"details":${JSON.stringify({ ...error.details })}`;
+  return `${json}}}`;
+}
 
 /**
  * @internal Pure: the wire envelope of a normalized error. `cause`,
