@@ -102,13 +102,15 @@ export function explainMiss(summary: RouteSummary, profiles: readonly ProfileSum
   const profile = profiles.find((p) => p.variant === 'module' && p.platform === summary.platform && p.route === summary.route.name);
   const bare = profiles.find((p) => p.variant === 'bare' && p.platform === summary.platform && p.route === summary.route.name);
   if (profile) {
-    const top = profile.top
+    // By own time: a hook's total holds whatever its `done()` runs on (the route, the filter).
+    const top = [...profile.top]
+      .sort((a, b) => b.self - a.self)
       .slice(0, 3)
-      .map((fn) => `\`${fn.name.split(' ')[0]}\` ${fn.total.toFixed(1)} µs`)
+      .map((fn) => `\`${fn.name.split(' ')[0]}\` ${fn.self.toFixed(1)} µs`)
       .join(', ');
     parts.push(
       `profile (${profile.file}): ${profile.cpuPerRequest.toFixed(1)} µs/request${bare ? ` vs ${bare.cpuPerRequest.toFixed(1)} bare` : ''}, ` +
-        `of which the module's code and its callees ${profile.moduleTotal.toFixed(1)} µs (${top})`,
+        `of which the module's code and its callees ${profile.moduleTotal.toFixed(1)} µs (largest by own time: ${top})`,
     );
   }
   return parts.join('; ');
