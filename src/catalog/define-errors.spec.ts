@@ -1,20 +1,8 @@
+import { AppErrors } from '../testing/sample-errors.spec-util';
 import { defineErrors } from './define-errors';
 import { InvalidErrorCatalogError } from './messages.constants';
 
 describe('defineErrors', () => {
-  const AppErrors = defineErrors({
-    InvalidApiKey: {
-      status: 401,
-      code: 2000,
-      message: 'The API key provided is invalid.',
-    },
-    ProjectNotFound: {
-      status: 404,
-      code: 'project_not_found',
-      message: 'The project does not exist.',
-    },
-  });
-
   it('returns frozen, named definitions', () => {
     expect(AppErrors.InvalidApiKey).toEqual({
       status: 401,

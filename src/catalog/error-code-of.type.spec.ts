@@ -1,4 +1,4 @@
-import { defineErrors } from './define-errors';
+import type { AppErrors } from '../testing/sample-errors.spec-util';
 import type { ErrorCodeOf } from './error-definition.interface';
 
 // Type tests: checked by `npm run typecheck` (tsc over src), run as a no-op by Jest.
@@ -7,20 +7,6 @@ type Equals<A, B> =
     ? true
     : false;
 function assertType<T extends true>(): T | void {}
-
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is tested
-const AppErrors = defineErrors({
-  InvalidApiKey: {
-    status: 401,
-    code: 2000,
-    message: 'The API key provided is invalid.',
-  },
-  ProjectNotFound: {
-    status: 404,
-    code: 'project_not_found',
-    message: 'The project does not exist.',
-  },
-});
 
 type AppErrorCode = ErrorCodeOf<typeof AppErrors>;
 

@@ -1,6 +1,6 @@
 import { defineErrors } from '../catalog/define-errors';
 
-/** The catalog the testing kit's unit specs assert against. */
+/** The catalog the catalog's and the testing kit's unit specs assert against. */
 export const AppErrors = defineErrors({
   InvalidApiKey: {
     status: 401,
