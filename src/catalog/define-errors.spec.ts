@@ -1,4 +1,4 @@
-import { AppErrors } from '../testing/sample-errors.spec-util';
+import { AppErrors } from './sample-errors.spec-util';
 import { defineErrors } from './define-errors';
 import { InvalidErrorCatalogError } from './messages.constants';
 

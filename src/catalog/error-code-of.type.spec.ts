@@ -1,4 +1,4 @@
-import type { AppErrors } from '../testing/sample-errors.spec-util';
+import type { AppErrors } from './sample-errors.spec-util';
 import type { ErrorCodeOf } from './error-definition.interface';
 
 // Type tests: checked by `npm run typecheck` (tsc over src), run as a no-op by Jest.

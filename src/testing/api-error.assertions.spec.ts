@@ -1,6 +1,6 @@
 import { expectApiError } from './api-error.assertions';
 import { configureApiErrorTesting } from './testing.options';
-import { AppErrors } from './sample-errors.spec-util';
+import { AppErrors } from '../catalog/sample-errors.spec-util';
 import { failure } from './assertion-failure.spec-util';
 
 const ID = 'e2cef6f6-296d-4044-b362-73fb2bce4a72';

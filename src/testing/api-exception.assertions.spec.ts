@@ -17,7 +17,7 @@ import {
 import { ApiErrorAssertionError } from './api-error.assertions';
 import { expectApiException } from './api-exception.assertions';
 import { configureApiErrorTesting } from './testing.options';
-import { AppErrors } from './sample-errors.spec-util';
+import { AppErrors } from '../catalog/sample-errors.spec-util';
 import { ApiErrorTestingUsageError } from './testing-usage.error';
 
 const invalidKey = () => {

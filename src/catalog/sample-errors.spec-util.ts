@@ -1,4 +1,4 @@
-import { defineErrors } from '../catalog/define-errors';
+import { defineErrors } from './define-errors';
 
 /** The catalog the catalog's and the testing kit's unit specs assert against. */
 export const AppErrors = defineErrors({
