@@ -94,6 +94,28 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
     );
   });
 
+  describe('Host header', () => {
+    it('answers a request without Host on HTTP/1.1 and closes its connection', async () => {
+      const res = await rawRequest(
+        port,
+        'GET /edges/params/ok HTTP/1.1\r\n\r\n',
+      );
+      expect(res!.status).toBe(400);
+      expect(res!.headers['connection']).toBe('close');
+      expect(res!.headers['x-request-id']).toBe(
+        (res!.json as { request_id: string }).request_id,
+      );
+    });
+
+    it('serves HTTP/1.0 without Host, which does not require it', async () => {
+      const res = await rawRequest(
+        port,
+        'GET /edges/params/ok HTTP/1.0\r\n\r\n',
+      );
+      expect(res!.status).toBe(200);
+    });
+  });
+
   describe('URLs', () => {
     it('does not echo the query string of an unknown route', async () => {
       const res = await rawRequest(

@@ -6,6 +6,11 @@ import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { requestIdStorage } from '../request-id/request-id.storage';
 import { requestIdAssigner } from '../request-id/request-id.util';
 import { mountClientErrorHandler } from './client-error.util';
+import {
+  lacksHost,
+  missingHostException,
+  takeOverHostCheck,
+} from './host-header.util';
 import { recordAdapterError } from './adapter-error.util';
 import type {
   ErrorResponder,
@@ -41,6 +46,7 @@ export class ExpressPlatform implements HttpPlatform {
   readonly name = 'express';
   private readonly app: ExpressApp;
   private readonly methodsCache = new PathMethodsCache();
+  private responder?: ErrorResponder;
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.app = adapter.getInstance<ExpressApp>();
@@ -50,21 +56,35 @@ export class ExpressPlatform implements HttpPlatform {
     // Everything that does not depend on the request is read here, once.
     const header = options.requestIdHeader;
     const assign = requestIdAssigner(options);
-    if (options.asyncContext) {
-      this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-        const id = assign(req);
-        res.setHeader(header, id);
-        requestIdStorage.run(id, next);
-      });
-      return;
-    }
+    const checkHost = takeOverHostCheck(
+      this.adapter.getHttpServer() as Server | undefined,
+    );
+    const withContext = options.asyncContext;
     this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
-      res.setHeader(header, assign(req));
-      next();
+      const id = assign(req);
+      res.setHeader(header, id);
+      if (checkHost && req.headers.host === undefined && lacksHost(req))
+        return this.refuse(missingHostException(), req, res, next);
+      if (withContext) requestIdStorage.run(id, next);
+      else next();
     });
   }
 
+  /** Answers a request the request hook refuses, and closes its connection. */
+  private refuse(
+    exception: unknown,
+    req: RawRequest,
+    res: RawResponse,
+    next: Next,
+  ): void {
+    res.shouldKeepAlive = false;
+    // The responder is mounted with the error capture, right after this hook.
+    if (this.responder) this.responder.reply(exception, req, res);
+    else next(exception);
+  }
+
   mountErrorCapture(responder: ErrorResponder): void {
+    this.responder = responder;
     this.app.use(
       (error: unknown, req: RawRequest, _res: unknown, next: Next) => {
         recordAdapterError(req, error);

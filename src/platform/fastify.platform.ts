@@ -8,6 +8,11 @@ import { requestIdAssigner } from '../request-id/request-id.util';
 import { recordAdapterError } from './adapter-error.util';
 import { mountClientErrorHandler } from './client-error.util';
 import {
+  lacksHost,
+  missingHostException,
+  takeOverHostCheck,
+} from './host-header.util';
+import {
   decodeBody,
   isEmptyJsonBody,
   isJsonPrimitiveBody,
@@ -80,6 +85,7 @@ export class FastifyPlatform implements HttpPlatform {
   private readonly methodsCache = new PathMethodsCache();
   /** Fastify's reply-headers symbol; `null` once looked for and not found. */
   private headersSymbol: symbol | null | undefined;
+  private responder?: ErrorResponder;
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
@@ -90,18 +96,26 @@ export class FastifyPlatform implements HttpPlatform {
     const header = options.requestIdHeader;
     const withContext = options.asyncContext;
     const assign = requestIdAssigner(options);
+    const checkHost = takeOverHostCheck(this.fastify.server);
     this.fastify.addHook(
       'onRequest',
-      withContext
-        ? (request: FastifyRequest, reply: FastifyReply, done: Done) => {
-            const id = assign(request.raw);
-            reply.header(header, id);
-            requestIdStorage.run(id, done);
-          }
-        : (request: FastifyRequest, reply: FastifyReply, done: Done) => {
-            reply.header(header, assign(request.raw));
-            done();
-          },
+      (request: FastifyRequest, reply: FastifyReply, done: Done) => {
+        const id = assign(request.raw);
+        reply.header(header, id);
+        if (
+          checkHost &&
+          request.raw.headers.host === undefined &&
+          lacksHost(request.raw) &&
+          this.responder
+        ) {
+          // Answered here: Fastify goes no further when a hook does not call `done`.
+          reply.raw.shouldKeepAlive = false;
+          this.responder.reply(missingHostException(), request, reply);
+          return;
+        }
+        if (withContext) requestIdStorage.run(id, done);
+        else done();
+      },
     );
     const preParsing = (
       request: FastifyRequest,
@@ -136,6 +150,7 @@ export class FastifyPlatform implements HttpPlatform {
   }
 
   mountErrorCapture(responder: ErrorResponder): void {
+    this.responder = responder;
     this.fastify.addHook(
       'onError',
       (

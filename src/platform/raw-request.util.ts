@@ -25,7 +25,7 @@ export function describeRawRequest(
 ): { method: string; path: string } {
   const raw = toRawRequest(request) as RawRequest & { originalUrl?: string };
   // Express rewrites `url` inside mounted routers; `originalUrl` is the client's.
-  const url = raw.originalUrl ?? raw.url ?? '/';
+  const url = originForm(raw.originalUrl ?? raw.url ?? '/');
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   return {
@@ -33,6 +33,22 @@ export function describeRawRequest(
     path: cutPath(path, maxLength),
   };
 }
+
+/**
+ * A request target in absolute form (`http://host/path?query`, which
+ * HTTP/1.1 servers must accept) as its origin form (`/path?query`): the
+ * client's host is not part of the path.
+ */
+function originForm(url: string): string {
+  if (url.charCodeAt(0) === SLASH) return url;
+  const authority = ABSOLUTE_FORM.exec(url);
+  if (!authority) return url;
+  const rest = url.slice(authority[0].length);
+  return rest.charCodeAt(0) === SLASH ? rest : `/${rest}`;
+}
+
+const SLASH = 47;
+const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;
 
 /** @internal `path` cut to `maxLength` characters, marked with `…` when cut. */
 export function cutPath(path: string, maxLength: number): string {
