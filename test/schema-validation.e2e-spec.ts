@@ -9,6 +9,7 @@ import type { ErrorsModuleOptions } from '../src';
 import { nest12SchemaController } from './fixtures/nest12-schema.controller';
 import { SchemaValidationController } from './fixtures/schema-validation.controller';
 import { createApp, http } from './utils/create-app';
+import { expectValidationErrors } from '../src/testing';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
 
@@ -174,6 +175,28 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
       'query.page',
       'query.sort',
     ]);
+  });
+
+  it.each(['zod-password', 'valibot-password'])(
+    '%s: a rule on the whole body is keyed "body"',
+    async (name) => {
+      const res = await http(app)
+        .post(`/schemas/${name}`)
+        .send({ password: 'a', confirm: 'b' });
+      expectEnvelope(res, {
+        ...INVALID,
+        errors: { body: ['Passwords must match'] },
+      });
+      expectValidationErrors(res, { body: ['Passwords must match'] });
+    },
+  );
+
+  it('keys a rule on the whole query "query"', async () => {
+    const res = await http(app).get('/schemas/range?from=5&to=1');
+    expectEnvelope(res, {
+      ...INVALID,
+      errors: { query: ['from must not be after to'] },
+    });
   });
 
   it('names a path parameter params.<name> and coerces it', async () => {

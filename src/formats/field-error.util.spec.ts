@@ -32,4 +32,21 @@ describe('field-error.util', () => {
       { source: 'body', path: ['items', 0, 'sku'], messages: ['a'] },
     ]);
   });
+
+  it('keys a rule on a whole source by the source’s name', () => {
+    const fields = [
+      { source: 'body', path: [], messages: ['a'] },
+      { source: 'query', path: [], messages: ['b'] },
+      { source: 'params', path: [], messages: ['c'] },
+    ] as const;
+    expect(toFieldErrorMap(fields)).toStrictEqual({
+      body: ['a'],
+      query: ['b'],
+      params: ['c'],
+    });
+    expect(fromFieldErrorMap({ query: ['b'], params: ['c'] })).toStrictEqual([
+      { source: 'query', path: [], messages: ['b'] },
+      { source: 'params', path: [], messages: ['c'] },
+    ]);
+  });
 });

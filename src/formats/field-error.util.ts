@@ -10,9 +10,22 @@ const KEY_PREFIX: Record<FieldErrorSource, string> = {
 /**
  * @internal The envelope's key of a field: dotted path, `query.` / `params.`
  * prefixed for those sources (`owner.email`, `query.page`, `items.0.sku`).
+ * A rule on the whole body, query or parameters (a schema refinement that
+ * compares two fields) has no path: its key is the source's name (`body`,
+ * `query`, `params`).
  */
 export function fieldErrorKey(field: FieldError): string {
+  if (field.path.length === 0) return field.source;
   return KEY_PREFIX[field.source] + field.path.join('.');
+}
+
+/**
+ * @internal The field's name in formats that do not prefix the source
+ * (problem details' `parameter`, the nest shape's messages): the dotted
+ * path, or the source's name for a rule on the whole source.
+ */
+export function fieldErrorName(field: FieldError): string {
+  return field.path.length === 0 ? field.source : field.path.join('.');
 }
 
 /**
@@ -40,6 +53,9 @@ export function toFieldErrorMap(fields: readonly FieldError[]): FieldErrors {
  */
 export function fromFieldErrorMap(map: FieldErrors): FieldError[] {
   return Object.entries(map).map(([key, messages]) => {
+    // `query` and `params` alone are rules on the whole source (no path).
+    if (key === 'query' || key === 'params')
+      return { source: key, path: [], messages: [...messages] };
     const source: FieldErrorSource = key.startsWith('query.')
       ? 'query'
       : key.startsWith('params.')

@@ -73,4 +73,36 @@ describe('formatNest', () => {
       'page must be an integer',
     ]);
   });
+
+  it('starts every field string with the field path', () => {
+    const body = formatNest(
+      {
+        status: 422,
+        code: 'validation_failed',
+        message: 'Invalid.',
+        fieldErrors: [
+          {
+            source: 'body',
+            path: ['owner', 'email'],
+            messages: ['Invalid email address'],
+          },
+          {
+            source: 'body',
+            path: ['name'],
+            messages: ['name is short', 'Too small'],
+          },
+          { source: 'body', path: [], messages: ['Passwords must match'] },
+          { source: 'query', path: ['page'], messages: ['Expected a number'] },
+        ],
+        unexpected: false,
+      },
+      context,
+    );
+    expect(body.message).toStrictEqual([
+      'owner.email: Invalid email address',
+      'name is short; Too small',
+      'body: Passwords must match',
+      'page: Expected a number',
+    ]);
+  });
 });

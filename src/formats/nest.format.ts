@@ -1,4 +1,6 @@
 import type { ErrorFormat, ErrorRenderContext } from './error-format.interface';
+import type { FieldError } from './field-error.interface';
+import { fieldErrorName } from './field-error.util';
 import type { NormalizedError } from './normalized-error.interface';
 import type { NestErrorBody } from './problem-details.interface';
 
@@ -26,7 +28,7 @@ export function formatNest(
     statusCode: error.status,
     error: context.statusText,
     message: error.fieldErrors?.length
-      ? error.fieldErrors.map((field) => field.messages.join('; '))
+      ? error.fieldErrors.map(nestFieldMessage)
       : error.message,
     timestamp: context.timestamp,
     path: context.path,
@@ -36,6 +38,18 @@ export function formatNest(
   if (error.cause !== undefined) body.cause = error.cause;
   if (error.details !== undefined) body.details = { ...error.details };
   return body;
+}
+
+/**
+ * One field's string: its messages joined with `; `, starting with the
+ * field's path as class-validator's do (`owner.email must be an email`);
+ * a message that does not (a Zod or Valibot message, a custom one) is
+ * prefixed with it: `owner.email: Invalid email address`.
+ */
+function nestFieldMessage(field: FieldError): string {
+  const name = fieldErrorName(field);
+  const text = field.messages.join('; ');
+  return text.startsWith(`${name} `) ? text : `${name}: ${text}`;
 }
 
 /** @internal `format: 'nest'`. */

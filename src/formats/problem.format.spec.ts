@@ -89,6 +89,8 @@ describe('formatProblem', () => {
           { source: 'body', path: ['items', 0, 'a/b~c'], messages: ['c'] },
           { source: 'query', path: ['page'], messages: ['d'] },
           { source: 'params', path: ['id'], messages: ['e'] },
+          { source: 'body', path: [], messages: ['f'] },
+          { source: 'query', path: [], messages: ['g'] },
         ],
         unexpected: false,
       },
@@ -100,6 +102,8 @@ describe('formatProblem', () => {
       { detail: 'c', pointer: '#/items/0/a~1b~0c' },
       { detail: 'd', parameter: 'page' },
       { detail: 'e', parameter: 'id' },
+      { detail: 'f', pointer: '#' },
+      { detail: 'g', parameter: 'query' },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ErrorFormat, ErrorRenderContext } from './error-format.interface';
+import { fieldErrorName } from './field-error.util';
 import { jsonPointer } from './json-pointer.util';
 import type { NormalizedError } from './normalized-error.interface';
 import type {
@@ -52,7 +53,7 @@ export function problemFieldErrors(
       errors.push(
         field.source === 'body'
           ? { detail, pointer: jsonPointer(field.path) }
-          : { detail, parameter: field.path.join('.') },
+          : { detail, parameter: fieldErrorName(field) },
       );
     }
   }

@@ -32,6 +32,8 @@ function pointerToPath(pointer: string): string {
   } catch {
     // Leave a malformed escape as sent.
   }
+  // `#` points at the whole body: the envelope's `body` key.
+  if (decoded === '#' || decoded === '') return 'body';
   return decoded
     .replace(/^#?\//, '')
     .split('/')
@@ -40,8 +42,9 @@ function pointerToPath(pointer: string): string {
 }
 
 /**
- * Nest's 422 `message` is one string per field; class-validator's messages
- * start with the field path (`owner.email must be an email`), which keys it.
+ * Nest's 422 `message` is one string per field, starting with the field
+ * path (`owner.email must be an email`, `owner.email: Invalid email
+ * address`), which keys it.
  */
 /** @internal */
 export function nestMessagesToMap(
@@ -50,7 +53,8 @@ export function nestMessagesToMap(
   const map: Record<string, string[]> = {};
   for (const entry of messages) {
     if (typeof entry !== 'string') continue;
-    const key = entry.split(' ')[0];
+    // `owner.email must be an email`, or `owner.email: Invalid email address`.
+    const key = entry.split(' ')[0].replace(/:$/, '');
     (map[key] ??= []).push(...entry.split('; '));
   }
   return map;

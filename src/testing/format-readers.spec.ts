@@ -63,6 +63,7 @@ describe('the kit reads problem details', () => {
           { detail: 'bad email', pointer: '#/owner/email' },
           { detail: 'odd', pointer: '#/a~1b~0c/%C3%A9' },
           { detail: 'page must be positive', parameter: 'page' },
+          { detail: 'Passwords must match', pointer: '#' },
         ],
       },
       422,
@@ -75,6 +76,7 @@ describe('the kit reads problem details', () => {
           'owner.email': ['bad email'],
           'a/b~c.é': ['odd'],
           'query.page': ['page must be positive'],
+          body: ['Passwords must match'],
         },
         { exact: true },
       ),
@@ -112,6 +114,27 @@ describe('the kit reads the nest shape', () => {
         format: 'nest',
       }),
     ).toThrow(/request_id: "other" differs from the x-request-id header "r1"/);
+  });
+
+  it('keys 422 messages by the path they start with, with or without a colon', () => {
+    const res = nest(
+      {
+        error: 'Unprocessable Entity',
+        code: 'validation_failed',
+        message: [
+          'name must be longer than or equal to 3 characters',
+          'owner.email: Invalid email address',
+          'body: Passwords must match',
+        ],
+      },
+      422,
+    );
+    expect(() =>
+      expectValidationErrors(res, ['name', 'owner.email', 'body'], {
+        format: 'nest',
+        exact: true,
+      }),
+    ).not.toThrow();
   });
 
   it('refuses an envelope when the app answers the nest shape', () => {
