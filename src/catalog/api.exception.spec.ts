@@ -87,4 +87,25 @@ describe('ApiException details', () => {
     );
     warn.mockRestore();
   });
+
+  it('keeps its status when details cannot be read', () => {
+    const warn = jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation(() => undefined);
+    const trapped = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const exception = new ApiException(
+      { ...Quota, code: 'quota_trapped' },
+      { details: { p: trapped, used: 1 } },
+    );
+    expect(exception.getStatus()).toBe(429);
+    expect(exception.details).toStrictEqual({ used: 1 });
+    warn.mockRestore();
+  });
 });

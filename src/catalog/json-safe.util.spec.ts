@@ -1,4 +1,8 @@
-import { MAX_DETAILS_DEPTH, toJsonSafeDetails } from './json-safe.util';
+import {
+  MAX_DETAILS_DEPTH,
+  MAX_DETAILS_KEYS,
+  toJsonSafeDetails,
+} from './json-safe.util';
 
 class Money {
   amount = 1;
@@ -85,5 +89,51 @@ describe('toJsonSafeDetails', () => {
     const { dropped } = toJsonSafeDetails({ throwing, deep });
     expect(dropped[0]).toBe('details.throwing.bad (getter threw)');
     expect(dropped[1]).toMatch(/nested deeper than 16\)$/);
+  });
+
+  it('drops objects that cannot be read at all, keeping the rest', () => {
+    const trapped = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const { value, dropped } = toJsonSafeDetails({
+      trapped,
+      revoked: revocable.proxy,
+      list: [trapped],
+      used: 1,
+    });
+    expect(value).toStrictEqual({ list: [null], used: 1 });
+    expect(dropped).toStrictEqual([
+      'details.trapped (unreadable)',
+      'details.revoked (unreadable)',
+      'details.list.0 (unreadable)',
+    ]);
+    expect(toJsonSafeDetails(trapped)).toStrictEqual({
+      value: undefined,
+      dropped: ['details (unreadable)'],
+    });
+  });
+
+  it('keeps the first keys of an object that has too many', () => {
+    const wide = Object.fromEntries(
+      Array.from({ length: MAX_DETAILS_KEYS + 5 }, (_, i) => [`k${i}`, i]),
+    );
+    const { value, dropped } = toJsonSafeDetails({ wide });
+    const kept = (value as { wide: Record<string, number> }).wide;
+    expect(Object.keys(kept)).toHaveLength(MAX_DETAILS_KEYS);
+    expect(kept[`k${MAX_DETAILS_KEYS - 1}`]).toBe(MAX_DETAILS_KEYS - 1);
+    expect(dropped).toStrictEqual([
+      `details.wide: 5 keys (over ${MAX_DETAILS_KEYS} keys)`,
+    ]);
+  });
+
+  it('names a null details as null', () => {
+    expect(toJsonSafeDetails(null).dropped).toStrictEqual(['details (null)']);
   });
 });

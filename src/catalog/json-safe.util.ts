@@ -6,6 +6,9 @@ export const MAX_DETAILS_DEPTH = 16;
 /** @internal Longest array kept in `details`; later items are dropped. */
 export const MAX_DETAILS_ITEMS = 1000;
 
+/** @internal Most keys kept per object of `details`; later keys are dropped. */
+export const MAX_DETAILS_KEYS = 1000;
+
 /** @internal The JSON-safe copy of `details` and the paths that were dropped. */
 export interface JsonSafeResult {
   value: Record<string, JsonValue> | undefined;
@@ -21,13 +24,16 @@ export interface JsonSafeResult {
  * `Map`, `Buffer`, `Error`, …), repeated references (cycles included) and
  * values nested deeper than `MAX_DETAILS_DEPTH`. `undefined` is left out
  * silently, as `JSON.stringify` does. Getters are read once; one that
- * throws drops its value. A non-object `details` is dropped whole.
+ * throws drops its value, and so does an object that cannot be read at all
+ * (a proxy whose traps throw). Objects keep their first `MAX_DETAILS_KEYS`
+ * keys, arrays their first `MAX_DETAILS_ITEMS` items. A non-object
+ * `details` is dropped whole.
  */
 export function toJsonSafeDetails(details: unknown): JsonSafeResult {
   const dropped: string[] = [];
   if (details === undefined) return { value: undefined, dropped };
-  if (!isPlainObject(details)) {
-    dropped.push(`details (${describe(details)})`);
+  if (details === null || !isPlainObject(details)) {
+    dropped.push(`details (${details === null ? 'null' : describe(details)})`);
     return { value: undefined, dropped };
   }
   const seen = new Set<object>();
@@ -53,7 +59,14 @@ function copy(
     return undefined;
   }
   if (value === undefined || value === UNREADABLE) return undefined;
-  const array = Array.isArray(value);
+  let array: boolean;
+  try {
+    array = Array.isArray(value);
+  } catch {
+    // A revoked proxy.
+    dropped.push(`${path} (unreadable)`);
+    return undefined;
+  }
   if (!array && !isPlainObject(value)) {
     dropped.push(`${path} (${describe(value)})`);
     return undefined;
@@ -68,11 +81,17 @@ function copy(
     return undefined;
   }
   seen.add(object);
-  const result = array
-    ? copyArray(value as unknown[], path, depth, seen, dropped)
-    : copyObject(object, path, depth, seen, dropped);
-  seen.delete(object);
-  return result;
+  try {
+    return array
+      ? copyArray(value as unknown[], path, depth, seen, dropped)
+      : copyObject(object, path, depth, seen, dropped);
+  } catch {
+    // A proxy whose `ownKeys` or `length` trap throws: nothing of it is kept.
+    dropped.push(`${path} (unreadable)`);
+    return undefined;
+  } finally {
+    seen.delete(object);
+  }
 }
 
 function copyArray(
@@ -108,7 +127,12 @@ function copyObject(
   dropped: string[],
 ): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  if (keys.length > MAX_DETAILS_KEYS)
+    dropped.push(
+      `${path}: ${keys.length - MAX_DETAILS_KEYS} keys (over ${MAX_DETAILS_KEYS} keys)`,
+    );
+  for (const key of keys.slice(0, MAX_DETAILS_KEYS)) {
     const child = copy(
       read(value, key, `${path}.${key}`, dropped),
       `${path}.${key}`,
@@ -145,9 +169,9 @@ function read(
 }
 
 function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return false;
+  if (typeof value !== 'object' || value === null) return false;
   try {
+    if (Array.isArray(value)) return false;
     const proto = Object.getPrototypeOf(value) as unknown;
     return proto === Object.prototype || proto === null;
   } catch {
