@@ -293,3 +293,64 @@ describe('edges on Fastify only', () => {
     await app.close();
   });
 });
+
+describe.each(platforms)(
+  'JSON media types the app adds a parser for (%p)',
+  (Adapter) => {
+    let app: INestApplication;
+    let port: number;
+    const vendorJson = { 'content-type': 'application/vnd.api+json' };
+
+    beforeAll(async () => {
+      app = await createApp(EdgesModule, Adapter, {
+        // What the README tells apps to call, per adapter.
+        setup: (created) => {
+          if (Adapter === platforms[1]) {
+            const fastify = created.getHttpAdapter().getInstance<{
+              addContentTypeParser(...args: unknown[]): unknown;
+              getDefaultJsonParser(...args: unknown[]): unknown;
+            }>();
+            fastify.addContentTypeParser(
+              /^application\/[\w.+-]+\+json$/,
+              { parseAs: 'string' },
+              fastify.getDefaultJsonParser('error', 'error'),
+            );
+          } else
+            (
+              created as unknown as {
+                useBodyParser(...args: unknown[]): unknown;
+              }
+            ).useBodyParser('json', {
+              type: ['application/json', 'application/*+json'],
+            });
+        },
+      });
+      port = await listen(app);
+    });
+    afterAll(() => app.close());
+
+    it('reads a +json body', async () => {
+      const res = await rawRequest(
+        port,
+        post('/edges/dto', vendorJson, '{"name":"ab","count":1}'),
+      );
+      expect(res?.status).toBe(201);
+      expect(res?.json).toEqual({ ok: true, dto: { name: 'ab', count: 1 } });
+    });
+
+    it('holds it to the JSON rules: primitives and malformed JSON are 400s', async () => {
+      expectRawEnvelope(
+        await rawRequest(port, post('/edges/dto', vendorJson, '1')),
+        400,
+        'bad_request',
+        MESSAGES.notAnObject,
+      );
+      expectRawEnvelope(
+        await rawRequest(port, post('/edges/dto', vendorJson, '{bad')),
+        400,
+        'bad_request',
+        MESSAGES.malformedJson,
+      );
+    });
+  },
+);

@@ -1,7 +1,11 @@
 import type { PassThrough } from 'node:stream';
 import { Readable } from 'node:stream';
 
-import { decodeBody, isEmptyJsonBody } from './fastify-body.util';
+import {
+  decodeBody,
+  isEmptyJsonBody,
+  jsonCharsetError,
+} from './fastify-body.util';
 
 describe('decodeBody', () => {
   it('survives a decoding failure nobody listens to', async () => {
@@ -57,5 +61,32 @@ describe('isEmptyJsonBody', () => {
     [{ 'content-type': 'text/plain', 'content-length': '0' }, false],
   ])('%p → %p', (headers, expected) => {
     expect(isEmptyJsonBody(headers)).toBe(expected);
+  });
+});
+
+describe('jsonCharsetError', () => {
+  const error = (type: string | undefined) =>
+    jsonCharsetError({ 'content-type': type });
+
+  it.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/json;charset="UTF-8"',
+    'text/plain; charset=latin1',
+    undefined,
+  ])('lets %p through', (type) => {
+    expect(error(type)).toBeUndefined();
+  });
+
+  it.each([
+    'application/json; charset=latin1',
+    'application/json; charset=klingon',
+    'application/json; charset=utf-16',
+    'application/vnd.api+json; charset="iso-8859-1"',
+  ])('refuses %p with a 415', (type) => {
+    expect(error(type)).toMatchObject({
+      statusCode: 415,
+      type: 'charset.unsupported',
+    });
   });
 });

@@ -31,6 +31,23 @@ export function isEmptyJsonBody(headers: Headers): boolean {
 }
 
 /**
+ * @internal A JSON body in a charset other than UTF-8: Express's parser
+ * refuses unknown charsets with a 415, so Fastify does too (Fastify reads
+ * every JSON body as UTF-8, whatever its label says).
+ */
+export function jsonCharsetError(headers: Headers): Error | undefined {
+  const type = headers['content-type'];
+  if (typeof type !== 'string' || !JSON_TYPE.test(type)) return undefined;
+  const charset = CHARSET.exec(type)?.[1];
+  if (charset === undefined) return undefined;
+  return charset.replace(/^"|"$/g, '').toLowerCase() === 'utf-8'
+    ? undefined
+    : bodyError(415, 'charset.unsupported');
+}
+
+const CHARSET = /;\s*charset\s*=\s*("[^"]*"|[^;\s]*)/i;
+
+/**
  * @internal A JSON body that parsed to `null`, a string, a number or a
  * boolean: Express's body parser is strict and refuses those, so Fastify
  * does too.

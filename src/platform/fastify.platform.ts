@@ -16,6 +16,7 @@ import {
   decodeBody,
   isEmptyJsonBody,
   isJsonPrimitiveBody,
+  jsonCharsetError,
 } from './fastify-body.util';
 import { isClientGone } from './express.platform';
 import type {
@@ -126,6 +127,8 @@ export class FastifyPlatform implements HttpPlatform {
       // The not-found handler serves every method: Fastify reads no body of these.
       if (BODYLESS.has(request.raw.method as string))
         return done(null, payload);
+      const charsetError = jsonCharsetError(request.headers);
+      if (charsetError) return done(charsetError);
       if (isEmptyJsonBody(request.headers))
         request.headers['content-type'] = undefined;
       decodeBody(request.headers, payload, done);
