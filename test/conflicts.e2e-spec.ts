@@ -154,6 +154,15 @@ describe.each(platforms)('startup conflicts on %p', (Adapter) => {
       expect(good.body).toEqual({ dto: true, seats: 'number' });
     });
 
+    it("says that ErrorsModule's own validation options are not used", async () => {
+      await bootWithPipe(new ValidationPipe(), {
+        validation: { whitelist: true, maxFields: 5 },
+      });
+      expect(warnings()).toEqual([
+        `${PIPE_HEAD('ValidationPipe', origin)} Resolved: ErrorsModule's pipe stands down, and your ValidationPipe keeps its options and now answers failures with the 422 field-error map. ErrorsModule's own validation options (whitelist, maxFields) are not used while yours validates. ${PIPE_FIX} ${SILENCE}`,
+      ]);
+    });
+
     it('answers its own rules (whitelist) with the 422 map, not a 400 prose list', async () => {
       await bootWithPipe(
         new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }),

@@ -80,6 +80,8 @@ export function pipeWarning(
   name: string,
   origin: string,
   overlap: PipeOverlap,
+  /** The `validation` options the app gave ErrorsModule. */
+  configured: readonly string[] = [],
 ): string {
   const head = `${name} (registered with ${origin}) and ErrorsModule's validation pipe are both global: every request would be validated twice, and failures would answer 400 or 422 depending on which runs first.`;
   const fix = `Fix: remove it and move its options into ErrorsModule.forRoot({ validation: { ... } }), or set validation: false to keep only yours.`;
@@ -89,7 +91,11 @@ export function pipeWarning(
     'errors-pipe': `Resolved: ErrorsModule's pipe stands down, and your ${name} validates alone.`,
     subclass: `Not resolved: ${name} extends ValidationPipe in its own way, so both still run.`,
   };
-  return `${head} ${resolved[overlap]} ${fix} ${SILENCE}`;
+  const unused =
+    standsDown(overlap) && configured.length > 0
+      ? ` ErrorsModule's own validation options (${configured.join(', ')}) are not used while yours validates.`
+      : '';
+  return `${head} ${resolved[overlap]}${unused} ${fix} ${SILENCE}`;
 }
 
 /** @internal Whether the module's own pipe should stop validating. */

@@ -80,6 +80,7 @@ export class ConflictsDetector implements OnApplicationBootstrap {
           other.type?.name ?? 'ValidationPipe',
           other.origin,
           overlap,
+          Object.keys(this.options.validation),
         ),
       );
     }
