@@ -16,7 +16,8 @@ type ParserError = Error & { code?: string };
  * `Content-Length` with `Transfer-Encoding`, headers too large, a timeout)
  * never reach Express or Fastify: Node (or Fastify's `clientError` handler)
  * answers with its own bytes. This replaces that handler on the server, on
- * both adapters, so they answer the envelope with a fresh request id.
+ * both adapters, so they answer the envelope with a fresh request id; so is
+ * a `CONNECT` request, which neither adapter routes.
  */
 export function mountClientErrorHandler(
   server: Server | undefined,
@@ -37,7 +38,23 @@ export function mountClientErrorHandler(
     }
     writeSocketResponse(socket, responder.renderRaw(parserException(error)));
   });
+  // Node hands CONNECT to 'connect' listeners and, with none, closes the
+  // connection without a word: answered as the envelope unless the app
+  // listens for CONNECT itself (a proxy).
+  server.on('connect', (_request: unknown, socket: Socket) => {
+    if (server.listenerCount('connect') > 1) return;
+    socket.on('error', ignore);
+    writeSocketResponse(
+      socket,
+      responder.renderRaw(new HttpException(CONNECT_MESSAGE, 501)),
+    );
+  });
 }
+
+/** @internal */
+export const CONNECT_MESSAGE = 'This server does not serve CONNECT requests.';
+
+function ignore(): void {}
 
 function parserException(error: ParserError): HttpException {
   switch (error.code) {
