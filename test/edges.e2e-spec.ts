@@ -1,3 +1,6 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+
 import { Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 
@@ -113,6 +116,21 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
         'GET /edges/params/ok HTTP/1.0\r\n\r\n',
       );
       expect(res!.status).toBe(200);
+    });
+  });
+
+  describe('CONNECT', () => {
+    it("leaves CONNECT to the app's own listener (a proxy)", async () => {
+      const server = app.getHttpServer() as Server;
+      server.on('connect', (_request, socket: Socket) =>
+        socket.end('HTTP/1.1 200 Connection Established\r\n\r\n'),
+      );
+      const res = await rawRequest(
+        port,
+        'CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n',
+      );
+      expect(res?.status).toBe(200);
+      expect(res?.body).toBe('');
     });
   });
 
