@@ -324,10 +324,10 @@ describe.each(platforms)(
         // What the README tells apps to call, per adapter.
         setup: (created) => {
           if (Adapter === platforms[1]) {
-            const fastify = created.getHttpAdapter().getInstance<{
+            const fastify = created.getHttpAdapter().getInstance() as {
               addContentTypeParser(...args: unknown[]): unknown;
               getDefaultJsonParser(...args: unknown[]): unknown;
-            }>();
+            };
             fastify.addContentTypeParser(
               /^application\/[\w.+-]+\+json$/,
               { parseAs: 'string' },
