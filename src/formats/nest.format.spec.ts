@@ -1,4 +1,5 @@
 import type { ErrorRenderContext } from './error-format.interface';
+import type { FieldError } from './field-error.interface';
 import { formatNest } from './nest.format';
 
 const context: ErrorRenderContext = {
@@ -46,59 +47,56 @@ describe('formatNest', () => {
     });
   });
 
-  it('makes a 422 message one string per failing field', () => {
-    const body = formatNest(
+  /** The nest shape's `message` of a 422 with these fields. */
+  const messagesOf = (fieldErrors: FieldError[]) =>
+    formatNest(
       {
         status: 422,
         code: 'validation_failed',
         message: 'Invalid.',
-        fieldErrors: [
-          {
-            source: 'body',
-            path: ['email'],
-            messages: ['email is bad', 'email is empty'],
-          },
-          {
-            source: 'query',
-            path: ['page'],
-            messages: ['page must be an integer'],
-          },
-        ],
+        fieldErrors,
         unexpected: false,
       },
       context,
-    );
-    expect(body.message).toStrictEqual([
+    ).message;
+
+  it('makes a 422 message one string per failing field', () => {
+    expect(
+      messagesOf([
+        {
+          source: 'body',
+          path: ['email'],
+          messages: ['email is bad', 'email is empty'],
+        },
+        {
+          source: 'query',
+          path: ['page'],
+          messages: ['page must be an integer'],
+        },
+      ]),
+    ).toStrictEqual([
       'email is bad; email is empty',
       'page must be an integer',
     ]);
   });
 
   it('starts every field string with the field path', () => {
-    const body = formatNest(
-      {
-        status: 422,
-        code: 'validation_failed',
-        message: 'Invalid.',
-        fieldErrors: [
-          {
-            source: 'body',
-            path: ['owner', 'email'],
-            messages: ['Invalid email address'],
-          },
-          {
-            source: 'body',
-            path: ['name'],
-            messages: ['name is short', 'Too small'],
-          },
-          { source: 'body', path: [], messages: ['Passwords must match'] },
-          { source: 'query', path: ['page'], messages: ['Expected a number'] },
-        ],
-        unexpected: false,
-      },
-      context,
-    );
-    expect(body.message).toStrictEqual([
+    expect(
+      messagesOf([
+        {
+          source: 'body',
+          path: ['owner', 'email'],
+          messages: ['Invalid email address'],
+        },
+        {
+          source: 'body',
+          path: ['name'],
+          messages: ['name is short', 'Too small'],
+        },
+        { source: 'body', path: [], messages: ['Passwords must match'] },
+        { source: 'query', path: ['page'], messages: ['Expected a number'] },
+      ]),
+    ).toStrictEqual([
       'owner.email: Invalid email address',
       'name is short; Too small',
       'body: Passwords must match',
