@@ -28,7 +28,7 @@ import { runThroughput } from './throughput.bench';
  * Full run, per Node line (default 24; NestJS 12 in every app): preflight,
  * interleaved paired rounds on every timed path, memory at rest and at peak,
  * the hostile 422 (100,000 empty members, module vs bare Nest), the soak of the module apps, then rewrites the Performance section of
- * README.md and bench/results/node<N>.json. `--smoke`: one short round on
+ * README.md and bench/results/node<N>.json (`--no-write`: printed only). `--smoke`: one short round on
  * every path and the hostile 422 with a tenth of its body, nothing written,
  * exit 1 on any unexpected status (what CI runs). `--hostile`: only the
  * hostile 422, printed. `--before <ref>`: the module as of a git ref measured in the same
@@ -323,7 +323,7 @@ async function main(): Promise<number> {
     const line = await measureLine(node, options);
     if (!line) return 1;
     lines.push(line);
-    if (!options.smoke && !options.partial) saveResults(line);
+    if (options.write) saveResults(line);
   }
   const unexpectedCount = lines.reduce(
     (sum, line) =>
