@@ -320,8 +320,8 @@ function addBodyHooks(
   hooks: { preParsing: Hook; preHandler: Hook },
 ): void {
   const withHooks = (route: RouteHooks): void => {
-    route.preParsing = [...toList(route.preParsing), hooks.preParsing];
-    route.preHandler = [...toList(route.preHandler), hooks.preHandler];
+    route.preParsing = appendHook(route.preParsing, hooks.preParsing);
+    route.preHandler = appendHook(route.preHandler, hooks.preHandler);
   };
   fastify.addHook(
     'onRoute',
@@ -345,9 +345,17 @@ function addBodyHooks(
   };
 }
 
-function toList(hook: Hook | Hook[] | undefined): Hook[] {
-  if (hook === undefined) return [];
-  return Array.isArray(hook) ? hook : [hook];
+/**
+ * `hook` after the route's own: a lone hook stays a function, not a list of
+ * one, since instrumentations that wrap the not-found handler's hooks
+ * (Sentry's Fastify integration) call it as one.
+ */
+function appendHook(
+  existing: Hook | Hook[] | undefined,
+  hook: Hook,
+): Hook | Hook[] {
+  if (existing === undefined) return hook;
+  return [...(Array.isArray(existing) ? existing : [existing]), hook];
 }
 
 function routerOptions(

@@ -1,0 +1,84 @@
+import { channel, unsubscribe } from 'node:diagnostics_channel';
+
+import type { INestApplication } from '@nestjs/common';
+import * as Sentry from '@sentry/nestjs';
+import { SentryModule } from '@sentry/nestjs/setup';
+
+import { sentryReporter } from '../src';
+import { ObservabilityModule } from './fixtures/observability.fixtures';
+import { createApp, http } from './utils/create-app';
+import { BUILT_IN_ERRORS, expectEnvelope } from './utils/expect-envelope';
+import { platforms } from './utils/platforms';
+
+/**
+ * Sentry's Fastify integration (on by default in apps) wraps the hooks of
+ * the not-found handler. Its own file: the integration subscribes to
+ * Fastify's creation for the whole process, so it is unsubscribed again
+ * after this file, before other suites in the worker create apps.
+ */
+const FASTIFY_INIT = 'fastify.initialization';
+type Subscriber = (message: unknown, name: string | symbol) => void;
+const subscribers = () => [
+  ...((channel(FASTIFY_INIT) as unknown as { _subscribers?: Subscriber[] })
+    ._subscribers ?? []),
+];
+
+const sent: unknown[] = [];
+let added: Subscriber[] = [];
+
+beforeAll(() => {
+  const before = new Set(subscribers());
+  Sentry.init({
+    dsn: 'https://public@sentry.example.invalid/1',
+    transport: () => ({
+      send: (envelope: unknown) => {
+        sent.push(envelope);
+        return Promise.resolve({ statusCode: 200 });
+      },
+      flush: () => Promise.resolve(true),
+    }),
+    defaultIntegrations: false,
+    integrations: [Sentry.fastifyIntegration()],
+  });
+  added = subscribers().filter((s) => !before.has(s));
+});
+afterAll(async () => {
+  for (const subscriber of added) unsubscribe(FASTIFY_INIT, subscriber);
+  await Sentry.close();
+});
+
+describe.each(platforms)(
+  "with Sentry's Fastify integration (%p)",
+  (Adapter) => {
+    let app: INestApplication;
+
+    beforeEach(async () => {
+      sent.length = 0;
+      app = await createApp(
+        ObservabilityModule.withOptions(
+          { reporters: [sentryReporter(Sentry)] },
+          { imports: [SentryModule.forRoot()] },
+        ),
+        Adapter,
+      );
+    });
+    afterEach(() => app.close());
+
+    it('answers an unknown route with the 404 envelope, and reports nothing', async () => {
+      const res = await http(app).post('/nope').send({ a: 1 });
+      expectEnvelope(res, {
+        ...BUILT_IN_ERRORS.NotFound,
+        message: 'Cannot POST /nope',
+      });
+      await Sentry.flush(500);
+      expect(sent).toEqual([]);
+    });
+
+    it('answers a known path under another method with the 405 envelope', async () => {
+      const res = await http(app).delete('/obs/ok');
+      expect(res.status).toBe(405);
+      expect(res.headers['allow']).toBe('GET, HEAD');
+      expect(res.body.error.code).toBe(BUILT_IN_ERRORS.MethodNotAllowed.code);
+    });
+  },
+);
