@@ -64,4 +64,10 @@ describe('package manifest', () => {
       expect(pkg.peerDependenciesMeta[optional]).toEqual({ optional: true });
     }
   });
+
+  it('builds before every pack and publish, so a clean checkout never ships an empty package', () => {
+    // `prepack` runs for `npm pack`, `npm publish` and installs from git.
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.scripts.build).toContain('tsc -p tsconfig.build.json');
+  });
 });
