@@ -2,10 +2,8 @@ import { channel, unsubscribe } from 'node:diagnostics_channel';
 
 import type { INestApplication } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
-import { SentryModule } from '@sentry/nestjs/setup';
 
-import { sentryReporter } from '../src';
-import { ObservabilityModule } from './fixtures/observability.fixtures';
+import { sentryAppModule } from './fixtures/sentry.fixtures';
 import { createApp, http } from './utils/create-app';
 import { BUILT_IN_ERRORS, expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -54,13 +52,7 @@ describe.each(platforms)(
 
     beforeEach(async () => {
       sent.length = 0;
-      app = await createApp(
-        ObservabilityModule.withOptions(
-          { reporters: [sentryReporter(Sentry)] },
-          { imports: [SentryModule.forRoot()] },
-        ),
-        Adapter,
-      );
+      app = await createApp(sentryAppModule(Sentry), Adapter);
     });
     afterEach(() => app.close());
 

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
-import { SentryModule } from '@sentry/nestjs/setup';
 
 import { sentryReporter } from '../src';
-import { ObservabilityModule } from './fixtures/observability.fixtures';
+import { sentryAppModule } from './fixtures/sentry.fixtures';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -56,13 +55,7 @@ describe.each(platforms)('Sentry (%p)', (Adapter) => {
 
   beforeEach(async () => {
     events.length = 0;
-    app = await createApp(
-      ObservabilityModule.withOptions(
-        { reporters: [sentryReporter(Sentry)] },
-        { imports: [SentryModule.forRoot()] },
-      ),
-      Adapter,
-    );
+    app = await createApp(sentryAppModule(Sentry), Adapter);
   });
   afterEach(() => app.close());
 
