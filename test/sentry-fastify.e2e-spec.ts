@@ -11,21 +11,27 @@ import { platforms } from './utils/platforms';
 /**
  * Sentry's Fastify integration (on by default in apps) wraps the hooks of
  * the not-found handler. Its own file: the integration subscribes to
- * Fastify's creation for the whole process, so it is unsubscribed again
- * after this file, before other suites in the worker create apps.
+ * Fastify's diagnostics channels (its creation, its request errors) for the
+ * whole process, so those subscriptions are taken back after this file,
+ * before other suites in the worker create apps and answer errors.
  */
-const FASTIFY_INIT = 'fastify.initialization';
+const FASTIFY_CHANNELS = [
+  'fastify.initialization',
+  ...['start', 'end', 'asyncStart', 'asyncEnd', 'error'].map(
+    (event) => `tracing:fastify.request.handler:${event}`,
+  ),
+];
 type Subscriber = (message: unknown, name: string | symbol) => void;
-const subscribers = () => [
-  ...((channel(FASTIFY_INIT) as unknown as { _subscribers?: Subscriber[] })
+const subscribers = (name: string) => [
+  ...((channel(name) as unknown as { _subscribers?: Subscriber[] })
     ._subscribers ?? []),
 ];
 
 const sent: unknown[] = [];
-let added: Subscriber[] = [];
+let before = new Map<string, Set<Subscriber>>();
 
 beforeAll(() => {
-  const before = new Set(subscribers());
+  before = new Map(FASTIFY_CHANNELS.map((n) => [n, new Set(subscribers(n))]));
   Sentry.init({
     dsn: 'https://public@sentry.example.invalid/1',
     transport: () => ({
@@ -38,11 +44,14 @@ beforeAll(() => {
     defaultIntegrations: false,
     integrations: [Sentry.fastifyIntegration()],
   });
-  added = subscribers().filter((s) => !before.has(s));
 });
 afterAll(async () => {
-  for (const subscriber of added) unsubscribe(FASTIFY_INIT, subscriber);
   await Sentry.close();
+  for (const [name, kept] of before) {
+    for (const subscriber of subscribers(name)) {
+      if (!kept.has(subscriber)) unsubscribe(name, subscriber);
+    }
+  }
 });
 
 describe.each(platforms)(
