@@ -126,6 +126,21 @@ describe.each(platforms)('OpenTelemetry (%p)', (Adapter) => {
     );
   });
 
+  it('records a thrown 5xx ApiException under its class name, not its catalog code', async () => {
+    await start();
+    const res = await http(app).get('/obs/unavailable');
+    expect(res.status).toBe(503);
+    const span = await serverSpan('/obs/unavailable');
+
+    expect(span.attributes['error.type']).toBe('ApiException');
+    const [event] = span.events.filter((e) => e.name === 'exception');
+    expect(event.attributes).toEqual({
+      'exception.type': 'ApiException',
+      'exception.message': 'Payments are unavailable; retry later.',
+      'exception.stacktrace': expect.stringMatching(/\n\s+at /),
+    });
+  });
+
   it('leaves the status of a 4xx unset, with the request id and no exception', async () => {
     await start();
     const res = await http(app).get('/obs/not-found');

@@ -86,6 +86,30 @@ describe('openTelemetryReporter', () => {
     expect(span.events).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'a classed error with a code, under its class name',
+      Object.assign(new RangeError('x'), { code: 'upstream_down' }),
+      'RangeError',
+    ],
+    [
+      "a Node system error, under its code (OpenTelemetry's convention)",
+      Object.assign(new Error('connect ECONNREFUSED'), {
+        code: 'ECONNREFUSED',
+      }),
+      'ECONNREFUSED',
+    ],
+  ])('types the exception event of %s', (_, exception, type) => {
+    const span = recordOn(report(exception, { status: 502 }));
+    expect(span.events.map((e) => e.attributes)).toEqual([
+      {
+        'exception.type': type,
+        'exception.message': exception.message,
+        'exception.stacktrace': exception.stack,
+      },
+    ]);
+  });
+
   it('leaves a 4xx status unset and records no exception', () => {
     const span = recordOn(report(new Error('nope'), { status: 404 }));
     expect(span.status.code).toBe(SpanStatusCode.UNSET);

@@ -63,8 +63,9 @@ export function openTelemetryReporter(
     span.setAttribute(REQUEST_ID_SPAN_ATTRIBUTE, report.requestId);
     span.setAttribute('http.response.status_code', error.status);
     if (error.status < 500) return;
-    span.recordException(asException(report.exception, error.message));
-    span.setAttribute('error.type', errorType(report));
+    const type = errorType(report);
+    span.recordException(asException(report.exception, error.message, type));
+    span.setAttribute('error.type', type);
     span.setStatus({ code: api.SpanStatusCode.ERROR, message: error.message });
   };
 }
@@ -74,17 +75,43 @@ export function openTelemetryReporter(
  * the status code as a string when nothing more specific is known.
  */
 function errorType({ exception, error }: ErrorReport): string {
-  if (isInstanceOf(exception, Error)) {
-    const name = readProperty(exception, 'constructor');
-    if (typeof name === 'function' && name.name && name.name !== 'Error')
-      return name.name;
-  }
-  return String(error.status);
+  return (
+    (isInstanceOf(exception, Error) && classNameOf(exception)) ||
+    String(error.status)
+  );
 }
 
-/** `recordException` accepts an Error-like object or a string. */
-function asException(exception: unknown, fallback: string): unknown {
-  if (isInstanceOf(exception, Error)) return exception;
+/** The name of an error's class, unless it is plain `Error`. */
+function classNameOf(exception: Error): string | undefined {
+  const constructor = readProperty(exception, 'constructor');
+  return typeof constructor === 'function' &&
+    constructor.name &&
+    constructor.name !== 'Error'
+    ? constructor.name
+    : undefined;
+}
+
+/**
+ * `recordException` accepts an Error-like object or a string. It types an
+ * error by its `code` before its name, which suits Node's system errors
+ * (`ECONNREFUSED`), but an `ApiException`'s code is its catalog code
+ * (`upstream_down`): a classed error that carries a code is recorded under
+ * its class name, the same as `error.type`.
+ */
+function asException(
+  exception: unknown,
+  fallback: string,
+  type: string,
+): unknown {
+  if (isInstanceOf(exception, Error)) {
+    if (type === classNameOf(exception) && readProperty(exception, 'code'))
+      return {
+        name: type,
+        message: readProperty(exception, 'message'),
+        stack: readProperty(exception, 'stack'),
+      };
+    return exception;
+  }
   if (typeof exception === 'string') return exception;
   return { name: typeof exception, message: fallback };
 }
