@@ -177,6 +177,21 @@ describe.each(platforms)('validation with Standard Schema (%p)', (Adapter) => {
     ]);
   });
 
+  it('answers the failures of a body schema and a query schema in one 422', async () => {
+    const res = await http(app)
+      .post('/schemas/list?page=0')
+      .send({ password: 'a' });
+    expectEnvelope(res, {
+      status: 422,
+      code: 'validation_failed',
+      message: 'The given data was invalid.',
+      errors: {
+        confirm: ['Invalid input: expected string, received undefined'],
+        'query.page': ['Too small: expected number to be >=1'],
+      },
+    });
+  });
+
   it.each(['zod-password', 'valibot-password'])(
     '%s: a rule on the whole body is keyed "body"',
     async (name) => {

@@ -115,6 +115,49 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
     );
   });
 
+  it('lists the failures of every parameter in one 422: body, then query, then params', async () => {
+    const res = await http(app)
+      .post('/validation/teams/not-a-uuid/invites?page=0')
+      .send({ email: 'x', role: 'boss' });
+    expectEnvelope(res, {
+      ...INVALID,
+      errors: {
+        email: ['email must be an email'],
+        role: ['role must be one of the following values: admin, member'],
+        'query.page': ['page must not be less than 1'],
+        'params.id': ['id must be a UUID'],
+      },
+    });
+    expect(Object.keys(res.body.error.errors)).toEqual([
+      'email',
+      'role',
+      'query.page',
+      'params.id',
+    ]);
+  });
+
+  it('lists only the parameters that fail, and answers the next request on its own', async () => {
+    expectEnvelope(
+      await http(app)
+        .post(`/validation/teams/${UUID}/invites?page=0`)
+        .send({ email: 'a@b.io', role: 'admin' }),
+      {
+        ...INVALID,
+        errors: { 'query.page': ['page must not be less than 1'] },
+      },
+    );
+    const ok = await http(app)
+      .post(`/validation/teams/${UUID}/invites?page=2`)
+      .send({ email: 'a@b.io', role: 'admin' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({
+      id: UUID,
+      page: 2,
+      email: 'a@b.io',
+      role: 'admin',
+    });
+  });
+
   it('names the parameter of a failed ParseUUIDPipe', async () => {
     expectEnvelope(await http(app).get('/validation/things/123'), {
       status: 400,

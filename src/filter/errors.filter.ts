@@ -44,6 +44,10 @@ import { validHeaders } from '../platform/response-headers.util';
 import { requestIdAssigner } from '../request-id/request-id.util';
 import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
+import {
+  collectParameterFailures,
+  isParameterFailure,
+} from '../validation/parameter-failures.util';
 import { ValidationFailedException } from '../validation/validation-failed.exception';
 import { hasMalformedEncoding } from './body-error.util';
 import { delegateToNest } from './non-http.util';
@@ -107,7 +111,28 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       );
     }
     // What `switchToHttp()` reads, without the object it builds per call.
-    this.reply(exception, host.getArgByIndex(0), host.getArgByIndex(1), scope);
+    const request: unknown = host.getArgByIndex(0);
+    const response: unknown = host.getArgByIndex(1);
+    if (isParameterFailure(exception)) {
+      // Nest stopped at this parameter; the others' pipes settle first, then
+      // one 422 lists every parameter's fields.
+      setImmediate(() => {
+        try {
+          this.reply(
+            collectParameterFailures(exception as ValidationFailedException),
+            request,
+            response,
+            scope,
+          );
+        } catch (error) {
+          // Nothing above Nest's handler awaits this answer: never a crash.
+          this.logger.error(`answering a 422 failed: ${safeStack(error)}`);
+          this.platform().abort(response);
+        }
+      });
+      return undefined;
+    }
+    this.reply(exception, request, response, scope);
     return undefined;
   }
 

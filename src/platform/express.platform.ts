@@ -65,7 +65,7 @@ export class ExpressPlatform implements HttpPlatform {
       res.setHeader(header, id);
       if (checkHost && req.headers.host === undefined && lacksHost(req))
         return this.refuse(missingHostException(), req, res, next);
-      if (withContext) requestIdStorage.run(id, next);
+      if (withContext) requestIdStorage.run({ requestId: id }, next);
       else next();
     });
   }

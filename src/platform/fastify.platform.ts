@@ -114,7 +114,7 @@ export class FastifyPlatform implements HttpPlatform {
           this.responder.reply(missingHostException(), request, reply);
           return;
         }
-        if (withContext) requestIdStorage.run(id, done);
+        if (withContext) requestIdStorage.run({ requestId: id }, done);
         else done();
       },
     );
@@ -146,8 +146,8 @@ export class FastifyPlatform implements HttpPlatform {
       if (!withContext) return done();
       const id = assign(request.raw);
       // Body parsing continues in the socket's context: re-enter only when it lost ours.
-      if (requestIdStorage.getStore() === id) done();
-      else requestIdStorage.run(id, done);
+      if (requestIdStorage.getStore()?.requestId === id) done();
+      else requestIdStorage.run({ requestId: id }, done);
     };
     addBodyHooks(this.fastify, { preParsing, preHandler });
   }

@@ -1,7 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** @internal Holds the current request's id for the request's async context. */
-export const requestIdStorage = new AsyncLocalStorage<string>();
+/** @internal What a request's async context holds. */
+export interface RequestContext {
+  readonly requestId: string;
+  /**
+   * Validation failures of the handler's parameters, recorded by the
+   * module's pipes so the filter answers them in one 422 (Nest stops at the
+   * first parameter that fails).
+   */
+  parameterFailures?: unknown[];
+}
+
+/** @internal Holds the current request's context for its async context. */
+export const requestIdStorage = new AsyncLocalStorage<RequestContext>();
 
 /**
  * The id of the request being handled, anywhere inside its async context
@@ -12,5 +23,5 @@ export const requestIdStorage = new AsyncLocalStorage<string>();
  * @publicApi
  */
 export function getRequestId(): string | undefined {
-  return requestIdStorage.getStore();
+  return requestIdStorage.getStore()?.requestId;
 }

@@ -13,6 +13,7 @@ import { isStandardSchema, issueFieldErrors } from './standard-schema.util';
 import type { StandardSchemaV1 } from './standard-schema.util';
 import { classValidatorFieldErrors } from './validation-errors.util';
 import type { FieldErrorsOptions } from './validation-errors.util';
+import { recordParameterFailure } from './parameter-failures.util';
 import { ValidationFailedException } from './validation-failed.exception';
 
 /** @internal The 400 of a body that is not a JSON object where a DTO is expected. */
@@ -126,11 +127,14 @@ export class ErrorsValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof PendingFailure)) throw error;
-      throw new ValidationFailedException(
-        classValidatorFieldErrors(error.errors, {
-          ...this.fieldOptions,
-          source: SOURCES[metadata.type] ?? 'body',
-        }),
+      throw recordParameterFailure(
+        new ValidationFailedException(
+          classValidatorFieldErrors(error.errors, {
+            ...this.fieldOptions,
+            source: SOURCES[metadata.type] ?? 'body',
+          }),
+          this.limits,
+        ),
         this.limits,
       );
     }
@@ -151,8 +155,11 @@ export class ErrorsValidationPipe extends ValidationPipe {
     const source = SOURCES[metadata.type] ?? 'body';
     // A named parameter (`@Query('page', …)`) is the first segment of its paths.
     const prefix = metadata.data && source !== 'body' ? [metadata.data] : [];
-    throw new ValidationFailedException(
-      issueFieldErrors(result.issues, source, prefix),
+    throw recordParameterFailure(
+      new ValidationFailedException(
+        issueFieldErrors(result.issues, source, prefix),
+        this.limits,
+      ),
       this.limits,
     );
   }

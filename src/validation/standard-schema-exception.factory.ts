@@ -2,6 +2,7 @@ import type { FieldErrorSource } from '../formats/field-error.interface';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { issueFieldErrors } from './standard-schema.util';
 import type { StandardSchemaIssue } from './standard-schema.util';
+import { recordParameterFailure } from './parameter-failures.util';
 import { ValidationFailedException } from './validation-failed.exception';
 
 /**
@@ -36,5 +37,8 @@ export function standardSchemaExceptionFactory(
 ): (issues: readonly StandardSchemaIssue[]) => ValidationFailedException {
   const { source = 'body', ...limits } = options;
   return (issues) =>
-    new ValidationFailedException(issueFieldErrors(issues, source), limits);
+    recordParameterFailure(
+      new ValidationFailedException(issueFieldErrors(issues, source), limits),
+      limits,
+    );
 }

@@ -3,6 +3,7 @@ import type { ValidationError } from '@nestjs/common';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { classValidatorFieldErrors } from './validation-errors.util';
 import type { FieldErrorsOptions } from './validation-errors.util';
+import { recordParameterFailure } from './parameter-failures.util';
 import { ValidationFailedException } from './validation-failed.exception';
 
 /**
@@ -23,8 +24,11 @@ export function validationExceptionFactory(
   options: FieldErrorsOptions & Partial<FieldErrorLimits> = {},
 ): (errors: ValidationError[]) => ValidationFailedException {
   return (errors) =>
-    new ValidationFailedException(
-      classValidatorFieldErrors(errors, options),
+    recordParameterFailure(
+      new ValidationFailedException(
+        classValidatorFieldErrors(errors, options),
+        options,
+      ),
       options,
     );
 }
