@@ -1,0 +1,78 @@
+import { requestIdStorage } from '../request-id/request-id.storage';
+import {
+  collectParameterFailures,
+  isParameterFailure,
+  recordParameterFailure,
+} from './parameter-failures.util';
+import { ValidationFailedException } from './validation-failed.exception';
+
+const inRequest = <T>(fn: () => T): T =>
+  requestIdStorage.run({ requestId: 'req-1' }, fn);
+
+describe('parameter failures', () => {
+  it('merges every recorded parameter: body, then query, then params', () => {
+    inRequest(() => {
+      const params = recordParameterFailure(
+        new ValidationFailedException({ 'params.id': ['id must be a UUID'] }),
+        {},
+      );
+      const body = recordParameterFailure(
+        new ValidationFailedException({ email: ['email must be an email'] }),
+        {},
+      );
+      expect(isParameterFailure(params)).toBe(true);
+      const merged = collectParameterFailures(params);
+      expect(merged.errors).toEqual({
+        email: ['email must be an email'],
+        'params.id': ['id must be a UUID'],
+      });
+      expect(Object.keys(merged.errors)).toEqual(['email', 'params.id']);
+      expect(merged.truncated).toBe(false);
+      // Collected once: the context no longer holds them.
+      expect(isParameterFailure(body)).toBe(false);
+    });
+  });
+
+  it('answers a lone failure as it is', () => {
+    inRequest(() => {
+      const only = recordParameterFailure(
+        new ValidationFailedException({ name: ['name is short'] }),
+        {},
+      );
+      expect(collectParameterFailures(only)).toBe(only);
+    });
+  });
+
+  it('stays truncated when a part left fields out, and lists every field it has', () => {
+    inRequest(() => {
+      const query = recordParameterFailure(
+        new ValidationFailedException({ 'query.page': ['page is low'] }),
+        {},
+      );
+      const body = recordParameterFailure(
+        new ValidationFailedException(
+          { a: ['a is bad'], b: ['b is bad'], c: ['c is bad'] },
+          { maxFields: 2 },
+        ),
+        { maxFields: 2 },
+      );
+      expect(body.truncated).toBe(true);
+      const merged = collectParameterFailures(query);
+      expect(merged.errors).toEqual({
+        a: ['a is bad'],
+        b: ['b is bad'],
+        'query.page': ['page is low'],
+      });
+      expect(merged.truncated).toBe(true);
+    });
+  });
+
+  it('records nothing outside a request context', () => {
+    const failure = recordParameterFailure(
+      new ValidationFailedException({ name: ['name is short'] }),
+      {},
+    );
+    expect(isParameterFailure(failure)).toBe(false);
+    expect(collectParameterFailures(failure)).toBe(failure);
+  });
+});
