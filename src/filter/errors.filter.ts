@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   Catch,
+  ConsoleLogger,
   Inject,
   Injectable,
   Logger,
@@ -300,12 +301,11 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
             request_id: requestId,
             ...describeRawRequest(request, MAX_ECHOED_PATH_LENGTH),
           };
-    this.logger.error(
-      `${describe(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`,
-      // a logger param: structured loggers record these as fields
-      fields,
-      safeStack(exception),
-    );
+    const message = `${describe(request)} failed (request_id ${requestId}): ${safeMessage(exception)}`;
+    const stack = safeStack(exception);
+    if (printsParamsApart(this.logger)) this.logger.error(message, stack);
+    // a logger param: structured loggers record these as fields
+    else this.logger.error(message, fields, stack);
   }
 
   /**
@@ -441,4 +441,23 @@ function describe(request: unknown): string {
 
 function describeName(name: string): string {
   return name.replace(/[^\x21-\x7e]/g, '?').slice(0, 64);
+}
+
+/**
+ * True when the app logs through a `ConsoleLogger` that prints a param
+ * object as a record of its own, after the message (NestJS 11's, or NestJS
+ * 12's with `structuredParams: false`): one error would read as two. Such a
+ * logger gets the message, which carries the request id, and the stack.
+ */
+function printsParamsApart(logger: Logger): boolean {
+  const target: unknown = logger.localInstance;
+  if (!(target instanceof ConsoleLogger)) return false;
+  const structured = target as unknown as {
+    stringifyParams?: unknown;
+    options?: { structuredParams?: boolean };
+  };
+  return (
+    typeof structured.stringifyParams !== 'function' ||
+    structured.options?.structuredParams === false
+  );
 }
