@@ -1,5 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
-import type { ConsoleLoggerOptions, INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 
 import { AppModule } from './fixtures/app.module';
 import { UNKNOWN_THROWS } from './fixtures/errors-test.controller';
@@ -148,63 +147,3 @@ describe.each(platforms)('exposeInternalErrors (%p)', (Adapter) => {
     },
   );
 });
-
-/** Nest's own `ConsoleLogger`, in JSON mode, with what it writes kept. */
-class WrittenConsoleLogger extends ConsoleLogger {
-  readonly lines: string[] = [];
-  constructor(options: ConsoleLoggerOptions = {}) {
-    super({ json: true, colors: false, ...options });
-  }
-  protected override printMessages(...args: unknown[]): void {
-    const write = process.stderr.write;
-    const stdout = process.stdout.write;
-    const keep = (chunk: unknown) => {
-      this.lines.push(...String(chunk).split('\n').filter(Boolean));
-      return true;
-    };
-    process.stderr.write = keep as typeof write;
-    process.stdout.write = keep as typeof stdout;
-    try {
-      (super.printMessages as (...a: unknown[]) => void)(...args);
-    } finally {
-      process.stderr.write = write;
-      process.stdout.write = stdout;
-    }
-  }
-}
-
-describe.each(platforms)(
-  "unexpected errors with Nest's ConsoleLogger (%p)",
-  (Adapter) => {
-    it.each([
-      ['its defaults', {}],
-      // NestJS 12's switch; NestJS 11's logger has no such option and ignores it.
-      [
-        'structuredParams: false',
-        { structuredParams: false } as ConsoleLoggerOptions,
-      ],
-    ])(
-      'writes one error record with %s, carrying the request id and the stack',
-      async (_, options) => {
-        const logger = new WrittenConsoleLogger(options);
-        const app = await createApp(AppModule.withOptions(), Adapter, {
-          logger,
-        });
-        try {
-          const res = await http(app).get('/throw/error');
-          expect(res.status).toBe(500);
-          const errors = logger.lines
-            .map((line) => JSON.parse(line) as Record<string, unknown>)
-            .filter((record) => record.level === 'error');
-          expect(errors).toHaveLength(1);
-          expect(errors[0].message).toContain(
-            `GET /throw/error failed (request_id ${res.body.request_id})`,
-          );
-          expect(JSON.stringify(errors[0])).toContain('at ');
-        } finally {
-          await app.close();
-        }
-      },
-    );
-  },
-);
