@@ -190,3 +190,45 @@ describe.each(platforms)('request id options (%p)', (Adapter) => {
     await app.close();
   });
 });
+
+describe.each(platforms)(
+  'request ids on what main.ts mounted before the module (%p)',
+  (Adapter) => {
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      app = await createApp(AppModule.withOptions(), Adapter, {
+        setup: (created) =>
+          created.enableCors({ origin: 'https://app.example' }),
+      });
+    });
+    afterAll(() => app.close());
+
+    it.each(['/teams', '/no-such-route'])(
+      'carries the id on a CORS preflight to %s, answered by the CORS layer',
+      async (path) => {
+        const res = await http(app)
+          .options(path)
+          .set('origin', 'https://app.example')
+          .set('access-control-request-method', 'POST')
+          .set('x-request-id', 'preflight-1');
+        expect(res.status).toBe(204);
+        expect(res.headers['access-control-allow-origin']).toBe(
+          'https://app.example',
+        );
+        expect(res.headers['x-request-id']).toBe('preflight-1');
+      },
+    );
+
+    it('keeps the id of a request through CORS into the envelope', async () => {
+      const res = await http(app)
+        .get('/no-such-route')
+        .set('origin', 'https://app.example');
+      expect(res.status).toBe(404);
+      expect(res.headers['access-control-allow-origin']).toBe(
+        'https://app.example',
+      );
+      expect(res.headers['x-request-id']).toBe(res.body.request_id);
+    });
+  },
+);

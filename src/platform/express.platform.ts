@@ -60,14 +60,22 @@ export class ExpressPlatform implements HttpPlatform {
       this.adapter.getHttpServer() as Server | undefined,
     );
     const withContext = options.asyncContext;
-    this.app.use((req: RawRequest, res: RawResponse, next: Next) => {
+    const hook = (req: RawRequest, res: RawResponse, next: Next) => {
       const id = assign(req);
       res.setHeader(header, id);
       if (checkHost && req.headers.host === undefined && lacksHost(req))
         return this.refuse(missingHostException(), req, res, next);
       if (withContext) requestIdStorage.run({ requestId: id }, next);
       else next();
-    });
+    };
+    this.app.use(hook);
+    // Before what `main.ts` mounted ahead of the module (`enableCors()`,
+    // `useStaticAssets()`, Swagger UI) and Nest's body parsers: their
+    // responses carry the id too.
+    const stack = (this.app.router ?? this.app._router)?.stack;
+    const index =
+      stack?.findIndex((layer) => layer.handle === (hook as unknown)) ?? -1;
+    if (stack && index > 0) stack.unshift(...stack.splice(index, 1));
   }
 
   /** Answers a request the request hook refuses, and closes its connection. */

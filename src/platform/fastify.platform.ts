@@ -58,6 +58,7 @@ type FastifyInstance = {
   addHook(name: string, hook: (...args: never[]) => void): unknown;
   setNotFoundHandler(options?: unknown, handler?: unknown): unknown;
   findRoute(options: { method: string; url: string }): unknown;
+  after?(callback: (error: unknown, next: Done) => void): unknown;
   server?: Server;
 };
 
@@ -69,6 +70,9 @@ type FrameworkErrors = (
 
 /** Fastify's framework-error option, read where the router reads it. */
 const OPTIONS_SYMBOL = 'fastify.options';
+/** Fastify's hook lists of an instance (`kHooks`) and its children (`kChildren`). */
+const HOOKS_SYMBOL = 'fastify.hooks';
+const CHILDREN_SYMBOL = 'fastify.children';
 /** Fastify's own headers of a reply (`kReplyHeaders`). */
 const REPLY_HEADERS_SYMBOL = 'fastify.reply.headers';
 
@@ -98,26 +102,34 @@ export class FastifyPlatform implements HttpPlatform {
     const withContext = options.asyncContext;
     const assign = requestIdAssigner(options);
     const checkHost = takeOverHostCheck(this.fastify.server);
-    this.fastify.addHook(
-      'onRequest',
-      (request: FastifyRequest, reply: FastifyReply, done: Done) => {
-        const id = assign(request.raw);
-        reply.header(header, id);
-        if (
-          checkHost &&
-          request.raw.headers.host === undefined &&
-          lacksHost(request.raw) &&
-          this.responder
-        ) {
-          // Answered here: Fastify goes no further when a hook does not call `done`.
-          reply.raw.shouldKeepAlive = false;
-          this.responder.reply(missingHostException(), request, reply);
-          return;
-        }
-        if (withContext) requestIdStorage.run({ requestId: id }, done);
-        else done();
-      },
-    );
+    const onRequest = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      done: Done,
+    ) => {
+      const id = assign(request.raw);
+      reply.header(header, id);
+      if (
+        checkHost &&
+        request.raw.headers.host === undefined &&
+        lacksHost(request.raw) &&
+        this.responder
+      ) {
+        // Answered here: Fastify goes no further when a hook does not call `done`.
+        reply.raw.shouldKeepAlive = false;
+        this.responder.reply(missingHostException(), request, reply);
+        return;
+      }
+      if (withContext) requestIdStorage.run({ requestId: id }, done);
+      else done();
+    };
+    this.fastify.addHook('onRequest', onRequest);
+    // Before the hooks of plugins `main.ts` registered ahead of the module
+    // (`enableCors()`, static files): their answers carry the id too.
+    this.fastify.after?.((error: unknown, next: Done) => {
+      hoistHook(this.fastify, 'onRequest', onRequest);
+      next(error);
+    });
     const preParsing = (
       request: FastifyRequest,
       _reply: FastifyReply,
@@ -358,20 +370,34 @@ function appendHook(
   return [...(Array.isArray(existing) ? existing : [existing]), hook];
 }
 
+/**
+ * Moves `hook`, added last, to the front of its list on the instance and on
+ * every child instance (Fastify copies a parent's hooks into each child).
+ * Fastify builds each route's hook list from these at `preReady`.
+ */
+function hoistHook(instance: object, name: string, hook: Hook): void {
+  const hooks = internal<Record<string, Hook[]>>(instance, HOOKS_SYMBOL);
+  const list = hooks?.[name];
+  const index = list?.indexOf(hook) ?? -1;
+  if (list && index > 0) list.unshift(...list.splice(index, 1));
+  for (const child of internal<object[]>(instance, CHILDREN_SYMBOL) ?? [])
+    hoistHook(child, name, hook);
+}
+
+/** A Fastify instance's internal value, by its symbol's description. */
+function internal<T>(instance: object, description: string): T | undefined {
+  const symbol = Object.getOwnPropertySymbols(instance).find(
+    (s) => s.description === description,
+  );
+  return symbol
+    ? ((instance as Record<symbol, unknown>)[symbol] as T | undefined)
+    : undefined;
+}
+
 function routerOptions(
   instance: FastifyInstance,
 ): { frameworkErrors?: FrameworkErrors } | undefined {
-  const symbol = Object.getOwnPropertySymbols(instance).find(
-    (s) => s.description === OPTIONS_SYMBOL,
-  );
-  return symbol
-    ? (
-        instance as unknown as Record<
-          symbol,
-          { frameworkErrors?: FrameworkErrors }
-        >
-      )[symbol]
-    : undefined;
+  return internal(instance, OPTIONS_SYMBOL);
 }
 
 function primitiveBodyError(): Error {
