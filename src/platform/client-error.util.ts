@@ -6,7 +6,7 @@ import {
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
-import type { ErrorResponder } from './platform.interface';
+import type { ErrorResponder, RawResponse } from './platform.interface';
 import { writeSocketResponse } from './raw-write.util';
 
 type ParserError = Error & { code?: string };
@@ -40,14 +40,14 @@ export function mountClientErrorHandler(
   });
   // Node hands CONNECT to 'connect' listeners and, with none, closes the
   // connection without a word: answered as the envelope unless the app
-  // listens for CONNECT itself (a proxy).
-  server.on('connect', (_request: unknown, socket: Socket) => {
+  // listens for CONNECT itself (a proxy). An HTTP/2 server hands over the
+  // stream's request and response instead of a socket.
+  server.on('connect', (request: unknown, target: Socket | RawResponse) => {
     if (server.listenerCount('connect') > 1) return;
-    socket.on('error', ignore);
-    writeSocketResponse(
-      socket,
-      responder.renderRaw(new HttpException(CONNECT_MESSAGE, 501)),
-    );
+    const exception = new HttpException(CONNECT_MESSAGE, 501);
+    if (isResponse(target)) return responder.reply(exception, request, target);
+    target.on('error', ignore);
+    writeSocketResponse(target, responder.renderRaw(exception));
   });
 }
 
@@ -55,6 +55,10 @@ export function mountClientErrorHandler(
 export const CONNECT_MESSAGE = 'This server does not serve CONNECT requests.';
 
 function ignore(): void {}
+
+function isResponse(target: Socket | RawResponse): target is RawResponse {
+  return typeof (target as Partial<RawResponse>).writeHead === 'function';
+}
 
 function parserException(error: ParserError): HttpException {
   switch (error.code) {

@@ -19,6 +19,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { moveToFront } from './hoist.util';
 import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
@@ -73,9 +74,12 @@ export class ExpressPlatform implements HttpPlatform {
     // `useStaticAssets()`, Swagger UI) and Nest's body parsers: their
     // responses carry the id too.
     const stack = (this.app.router ?? this.app._router)?.stack;
-    const index =
-      stack?.findIndex((layer) => layer.handle === (hook as unknown)) ?? -1;
-    if (stack && index > 0) stack.unshift(...stack.splice(index, 1));
+    if (stack)
+      moveToFront(
+        stack,
+        (layer) => layer.handle === (hook as unknown),
+        (layer) => layer.handle,
+      );
   }
 
   /** Answers a request the request hook refuses, and closes its connection. */
@@ -141,7 +145,7 @@ export class ExpressPlatform implements HttpPlatform {
 
   bodyUnread(request: unknown): boolean {
     const req = request as RawRequest & { body?: unknown };
-    return req.body === undefined && hasBody(req.headers);
+    return req.body === undefined && hasBody(req);
   }
 
   headersSent(response: unknown): boolean {

@@ -12,7 +12,7 @@ describe('decodeBody', () => {
     const payload = Readable.from([Buffer.from('not gzip at all')]);
     let decoded: Readable | undefined;
     decodeBody(
-      { 'content-encoding': 'gzip', 'content-length': '15' },
+      { headers: { 'content-encoding': 'gzip', 'content-length': '15' } },
       payload,
       (_error, stream) => {
         decoded = stream;
@@ -29,7 +29,7 @@ describe('decodeBody', () => {
   it('refuses an unknown encoding with a 415', () => {
     const done = jest.fn();
     decodeBody(
-      { 'content-encoding': 'zstd-x', 'content-length': '2' },
+      { headers: { 'content-encoding': 'zstd-x', 'content-length': '2' } },
       Readable.from(['{}']),
       done,
     );
@@ -44,7 +44,7 @@ describe('decodeBody', () => {
   it('leaves requests without a body alone', () => {
     const payload = Readable.from([]);
     const done = jest.fn();
-    decodeBody({ 'content-encoding': 'zstd-x' }, payload, done);
+    decodeBody({ headers: { 'content-encoding': 'zstd-x' } }, payload, done);
     expect(done).toHaveBeenCalledWith(null, payload);
   });
 });
@@ -60,8 +60,24 @@ describe('isEmptyJsonBody', () => {
     ],
     [{ 'content-type': 'text/plain', 'content-length': '0' }, false],
   ])('%p → %p', (headers, expected) => {
-    expect(isEmptyJsonBody(headers)).toBe(expected);
+    expect(isEmptyJsonBody({ headers, httpVersionMajor: 1 })).toBe(expected);
   });
+
+  it.each([
+    ['DATA follows the HEADERS frame', false, false],
+    ['the HEADERS frame ended the stream', true, true],
+  ])(
+    'reads an HTTP/2 request without a length by its stream: %s',
+    (_, endAfterHeaders, expected) => {
+      expect(
+        isEmptyJsonBody({
+          headers: { 'content-type': 'application/json' },
+          httpVersionMajor: 2,
+          stream: { endAfterHeaders },
+        }),
+      ).toBe(expected);
+    },
+  );
 });
 
 describe('jsonCharsetError', () => {

@@ -3,6 +3,7 @@ import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 import { hasBody } from './raw-request.util';
+import type { BodyFraming } from './raw-request.util';
 
 type Headers = Record<string, string | string[] | undefined>;
 type Done = (error?: unknown, payload?: Readable) => void;
@@ -20,14 +21,9 @@ const DECODERS: Record<string, () => Transform> = {
  * @internal A JSON content type with no body at all: Express's body parser
  * reads it as no body, Fastify would refuse it (`FST_ERR_CTP_EMPTY_JSON_BODY`).
  */
-export function isEmptyJsonBody(headers: Headers): boolean {
-  const length = headers['content-length'];
-  return (
-    headers['transfer-encoding'] === undefined &&
-    (length === undefined || length === '0') &&
-    typeof headers['content-type'] === 'string' &&
-    JSON_TYPE.test(headers['content-type'])
-  );
+export function isEmptyJsonBody(request: BodyFraming): boolean {
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && JSON_TYPE.test(type) && !hasBody(request);
 }
 
 /**
@@ -70,12 +66,12 @@ export function isJsonPrimitiveBody(request: {
  * against both (no zip bombs). A body that does not decode is a 400.
  */
 export function decodeBody(
-  headers: Headers,
+  request: BodyFraming,
   payload: Readable,
   done: Done,
 ): void {
-  const raw = headers['content-encoding'];
-  if (raw === undefined || !hasBody(headers)) return done(null, payload);
+  const raw = request.headers['content-encoding'];
+  if (raw === undefined || !hasBody(request)) return done(null, payload);
   const encoding = String(raw).trim().toLowerCase();
   if (encoding === 'identity' || encoding === '') return done(null, payload);
   const createDecoder = DECODERS[encoding];

@@ -26,6 +26,7 @@ import type {
   RawRequest,
   RawResponse,
 } from './platform.interface';
+import { moveToFront } from './hoist.util';
 import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
@@ -141,9 +142,9 @@ export class FastifyPlatform implements HttpPlatform {
         return done(null, payload);
       const charsetError = jsonCharsetError(request.headers);
       if (charsetError) return done(charsetError);
-      if (isEmptyJsonBody(request.headers))
+      if (isEmptyJsonBody(request.raw))
         request.headers['content-type'] = undefined;
-      decodeBody(request.headers, payload, done);
+      decodeBody(request.raw, payload, done);
     };
     const preHandler = (
       request: FastifyRequest,
@@ -233,10 +234,10 @@ export class FastifyPlatform implements HttpPlatform {
   }
 
   bodyUnread(request: unknown): boolean {
-    const { body, headers } = request as FastifyRequest;
+    const { body, raw } = request as FastifyRequest;
     const unread =
       body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
-    return unread && hasBody(headers);
+    return unread && hasBody(raw);
   }
 
   headersSent(response: unknown): boolean {
@@ -378,8 +379,12 @@ function appendHook(
 function hoistHook(instance: object, name: string, hook: Hook): void {
   const hooks = internal<Record<string, Hook[]>>(instance, HOOKS_SYMBOL);
   const list = hooks?.[name];
-  const index = list?.indexOf(hook) ?? -1;
-  if (list && index > 0) list.unshift(...list.splice(index, 1));
+  if (list)
+    moveToFront(
+      list,
+      (entry) => entry === hook,
+      (entry) => entry,
+    );
   for (const child of internal<object[]>(instance, CHILDREN_SYMBOL) ?? [])
     hoistHook(child, name, hook);
 }

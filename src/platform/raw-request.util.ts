@@ -55,13 +55,25 @@ export function cutPath(path: string, maxLength: number): string {
   return path.length > maxLength ? `${path.slice(0, maxLength)}…` : path;
 }
 
-/** @internal True when the request carries a body (chunked or a non-zero length). */
-export function hasBody(
-  headers: Record<string, string | string[] | undefined>,
-): boolean {
+/** @internal What `hasBody` reads of a Node request (HTTP/1.x or HTTP/2). */
+export interface BodyFraming {
+  headers: Record<string, string | string[] | undefined>;
+  httpVersionMajor?: number;
+  /** HTTP/2: the request's stream, which knows whether DATA follows. */
+  stream?: { endAfterHeaders?: boolean };
+}
+
+/**
+ * @internal True when the request carries a body: chunked or a non-zero
+ * length; on HTTP/2, which needs neither header, unless its HEADERS frame
+ * ended the stream.
+ */
+export function hasBody(request: BodyFraming): boolean {
+  const { headers } = request;
   const length = headers['content-length'];
+  if (headers['transfer-encoding'] !== undefined) return true;
+  if (length !== undefined) return length !== '0';
   return (
-    headers['transfer-encoding'] !== undefined ||
-    (length !== undefined && length !== '0')
+    request.httpVersionMajor === 2 && request.stream?.endAfterHeaders === false
   );
 }

@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { connect } from 'node:http2';
+import type { ClientHttp2Session, OutgoingHttpHeaders } from 'node:http2';
+
+import { AppModule } from './fixtures/app.module';
+
+const UUID = '0d6cbb2e-8c8f-4d55-9d2b-4a1f0d5e7c11';
+
+interface H2Response {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Record<string, unknown> | undefined;
+}
+
+/**
+ * Fastify over HTTP/2 (h2c), where a request body needs no
+ * `Content-Length`: the HEADERS frame says whether DATA follows.
+ * (Express has no HTTP/2 server.)
+ */
+describe('Fastify over HTTP/2', () => {
+  let app: INestApplication;
+  let session: ClientHttp2Session;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.withOptions()],
+    }).compile();
+    app = moduleRef.createNestApplication(
+      new FastifyAdapter({ http2: true } as never) as never,
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    session = connect(await app.getUrl());
+  });
+  afterAll(async () => {
+    session.close();
+    await app.close();
+  });
+
+  function send(
+    headers: OutgoingHttpHeaders,
+    body?: string,
+  ): Promise<H2Response> {
+    return new Promise((resolve, reject) => {
+      const stream = session.request(headers, {
+        endStream: body === undefined,
+      });
+      let status = 0;
+      let responseHeaders: Record<string, unknown> = {};
+      const chunks: Buffer[] = [];
+      stream.on('response', (received) => {
+        status = Number(received[':status']);
+        responseHeaders = received;
+      });
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        resolve({
+          status,
+          headers: responseHeaders,
+          body: text
+            ? (JSON.parse(text) as Record<string, unknown>)
+            : undefined,
+        });
+      });
+      stream.on('error', reject);
+      if (body !== undefined) stream.end(body);
+    });
+  }
+
+  const post = (path: string, body: string) =>
+    send(
+      {
+        ':method': 'POST',
+        ':path': path,
+        'content-type': 'application/json',
+        'x-request-id': 'h2-request',
+      },
+      body,
+    );
+
+  it('reads a JSON body sent without Content-Length', async () => {
+    const res = await post(
+      `/validation/teams/${UUID}/members`,
+      JSON.stringify({ email: 'a@b.io', role: 'admin' }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers['x-request-id']).toBe('h2-request');
+    expect(res.body).toEqual({ id: UUID, email: 'a@b.io', role: 'admin' });
+  });
+
+  it('validates that body: a 422 for its fields, a 400 when it is not JSON', async () => {
+    const invalid = await post(
+      `/validation/teams/${UUID}/members`,
+      JSON.stringify({ email: 'x', role: 'admin' }),
+    );
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({
+      request_id: 'h2-request',
+      error: { errors: { email: ['email must be an email'] } },
+    });
+    const malformed = await post(`/validation/teams/${UUID}/members`, '{"a":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({
+      request_id: 'h2-request',
+      error: { code: 'bad_request' },
+    });
+  });
+
+  it('answers CONNECT with the 501 envelope on the stream', async () => {
+    const res = await send({
+      ':method': 'CONNECT',
+      ':authority': 'example.com:443',
+    });
+    expect(res.status).toBe(501);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-request-id']).toBe(res.body?.request_id);
+    expect(res.body).toEqual({
+      request_id: expect.any(String),
+      error: {
+        status: 'Not Implemented',
+        code: 'not_implemented',
+        message: 'This server does not serve CONNECT requests.',
+        docs: expect.any(String),
+      },
+    });
+  });
+});
