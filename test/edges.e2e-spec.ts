@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 import { Module } from '@nestjs/common';
@@ -131,6 +131,41 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       );
       expect(res?.status).toBe(200);
       expect(res?.body).toBe('');
+    });
+  });
+
+  describe('Expect', () => {
+    it("leaves an Expect header to the app's own listener", async () => {
+      const server = app.getHttpServer() as Server;
+      server.on('checkExpectation', (_request, response: ServerResponse) =>
+        response.writeHead(202).end(),
+      );
+      const res = await rawRequest(
+        port,
+        post('/edges/dto', { expect: 'something-else' }, '{}'),
+      );
+      expect(res?.status).toBe(202);
+    });
+  });
+
+  describe('form bodies', () => {
+    it('refuses brackets nested past 32 levels on Express, reads them flat on Fastify', async () => {
+      const res = await rawRequest(
+        port,
+        post(
+          '/edges/raw',
+          { 'content-type': 'application/x-www-form-urlencoded' },
+          `a${'[b]'.repeat(40)}=1`,
+        ),
+      );
+      if (Adapter === platforms[0])
+        expectRawEnvelope(
+          res,
+          400,
+          'bad_request',
+          'The request body is nested too deeply.',
+        );
+      else expect(res?.status).toBe(201);
     });
   });
 

@@ -21,6 +21,7 @@ const BAD_ENCODING_MESSAGE =
 const BAD_URL_MESSAGE =
   'The request URL holds a malformed percent-encoding and could not be read.';
 const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
+const FORM_TOO_DEEP_MESSAGE = 'The request body is nested too deeply.';
 
 const EXPRESS_PARAM_DECODE = /^Failed to decode param /;
 
@@ -85,6 +86,9 @@ function classify(error: unknown): Classified | undefined {
     return { status: 400, message: BAD_URL_MESSAGE };
   if (isDecodingError(error, code))
     return { status: 400, message: BAD_ENCODING_MESSAGE };
+  // body-parser's extended form parser (qs), past its `depth` of 32.
+  if (readProperty(error, 'type') === 'querystring.parse.rangeError')
+    return { status: 400, message: FORM_TOO_DEEP_MESSAGE };
   if (!isBodyError(error, code)) return undefined;
   if (status !== 400) return { status };
   return {

@@ -17,7 +17,8 @@ type ParserError = Error & { code?: string };
  * never reach Express or Fastify: Node (or Fastify's `clientError` handler)
  * answers with its own bytes. This replaces that handler on the server, on
  * both adapters, so they answer the envelope with a fresh request id; so is
- * a `CONNECT` request, which neither adapter routes.
+ * a `CONNECT` request, which neither adapter routes, and an `Expect` header
+ * Node cannot meet.
  */
 export function mountClientErrorHandler(
   server: Server | undefined,
@@ -49,10 +50,24 @@ export function mountClientErrorHandler(
     target.on('error', ignore);
     writeSocketResponse(target, responder.renderRaw(exception));
   });
+  // An `Expect` other than 100-continue: Node answers a bare 417 itself
+  // unless someone listens, and then the request goes no further.
+  server.on('checkExpectation', (request: unknown, response: RawResponse) => {
+    if (server.listenerCount('checkExpectation') > 1) return;
+    responder.reply(
+      new HttpException(EXPECTATION_MESSAGE, 417),
+      request,
+      response,
+    );
+  });
 }
 
 /** @internal */
 export const CONNECT_MESSAGE = 'This server does not serve CONNECT requests.';
+
+/** @internal */
+export const EXPECTATION_MESSAGE =
+  'The request has an Expect header this server cannot meet (only 100-continue is supported).';
 
 function ignore(): void {}
 
