@@ -22,7 +22,11 @@ import type { FieldErrorsOptions } from './validation/validation-errors.util';
  */
 export type ErrorsValidationOptions = Omit<
   ValidationPipeOptions,
-  'exceptionFactory' | 'errorFormat' | 'maxErrorMessagesLength'
+  | 'exceptionFactory'
+  | 'errorFormat'
+  | 'maxErrorMessagesLength'
+  | 'errorHttpStatusCode'
+  | 'disableErrorMessages'
 > &
   FieldErrorsOptions & {
     /**

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 
 import { AppModule } from './fixtures/app.module';
+import { CaptureLogger } from './utils/capture-logger';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -256,6 +257,32 @@ describe.each(platforms)('validation (%p)', (Adapter) => {
 describe.each(platforms)('validation options (%p)', (Adapter) => {
   let app: INestApplication | undefined;
   afterEach(() => app?.close());
+
+  it('warns that the options deciding the answer do nothing, and answers the 422 map', async () => {
+    const logger = new CaptureLogger();
+    app = await createApp(
+      AppModule.withOptions({
+        // Values the options' type leaves out, as untyped code passes them.
+        validation: {
+          errorHttpStatusCode: 400,
+          disableErrorMessages: true,
+        } as never,
+      }),
+      Adapter,
+      { logger },
+    );
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([
+      expect.objectContaining({
+        message:
+          'Validation options errorHttpStatusCode, disableErrorMessages do nothing here: a validation failure always answers 422 with its field-error map. ' +
+          'Change its code or message with builtInErrors: { UnprocessableEntity: { code, message } }.',
+      }),
+    ]);
+    expectEnvelope(await http(app).get('/validation/teams/not-a-uuid'), {
+      ...INVALID,
+      errors: { 'params.id': ['id must be a UUID'] },
+    });
+  });
 
   it('lists an unexpected property with forbidNonWhitelisted', async () => {
     app = await createApp(

@@ -66,6 +66,16 @@ export class ConflictsDetector implements OnApplicationBootstrap {
 
   private checkPipes(pipes: GlobalEnhancer<PipeTransform>[]): void {
     if (this.options.validation === false) return;
+    const ignored = IGNORED_VALIDATION_OPTIONS.filter(
+      (name) =>
+        (this.options.validation as Record<string, unknown>)[name] !==
+        undefined,
+    );
+    if (ignored.length > 0)
+      this.logger.warn(
+        `Validation options ${ignored.join(', ')} do nothing here: a validation failure always answers 422 with its field-error map. ` +
+          'Change its code or message with builtInErrors: { UnprocessableEntity: { code, message } }.',
+      );
     const ours = this.ownPipe(pipes);
     if (!ours?.instance) return;
     let standDown = false;
@@ -113,3 +123,15 @@ export class ConflictsDetector implements OnApplicationBootstrap {
     if (this.options.warnOnConflicts) this.logger.warn(message);
   }
 }
+
+/**
+ * Nest's `ValidationPipe` options that decide a failure's answer: the
+ * module's answer is always the 422 field map, so they do nothing (the
+ * options' type leaves them out; this is for values it never saw).
+ */
+const IGNORED_VALIDATION_OPTIONS = [
+  'exceptionFactory',
+  'errorFormat',
+  'errorHttpStatusCode',
+  'disableErrorMessages',
+] as const;
