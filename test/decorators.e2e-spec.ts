@@ -7,6 +7,7 @@ import {
   InheritedController,
   PlainController,
   ScopedController,
+  TERMINUS_BODY,
 } from './fixtures/decorators.controllers';
 import {
   AccessDeniedError,
@@ -170,6 +171,15 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
           code: 'project_archived',
           message: 'The project is archived.',
           cause: 'Archived: project 7',
+        },
+      ],
+      [
+        '/scoped/health',
+        {
+          status: 503,
+          code: 'maintenance',
+          message: 'The API is down for maintenance.',
+          details: TERMINUS_BODY,
         },
       ],
       [

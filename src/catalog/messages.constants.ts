@@ -19,6 +19,8 @@ export const MESSAGES = {
     `${where} needs the exception class to map as its first argument (got something that is not a class). Pass the class itself, e.g. ProjectMissingError.`,
   mappingWithoutError: (where: string, exception: string) =>
     `${where} for ${exception} needs a catalog entry such as AppErrors.ProjectNotFound as the error to answer with.`,
+  mappingDetailsNotAFunction: (where: string, exception: string) =>
+    `${where} for ${exception} has a details option that is not a function. Pass one that picks the details from the error, e.g. details: (e) => ({ projectId: e.projectId }).`,
   concealNotA404: (status: number) =>
     `@ForbiddenAsNotFound({ error }) got an error with status ${status}. Use a 404 entry, so the concealed answer looks like a genuine "not found".`,
   scopeWithoutModule: (controller: string) =>

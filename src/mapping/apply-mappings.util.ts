@@ -1,4 +1,5 @@
 import { ApiException } from '../catalog/api.exception';
+import type { ApiExceptionOptions } from '../catalog/api.exception';
 import { readProperty } from '../filter/safe-read.util';
 import type { ExceptionMapping } from './exception-mapping.interface';
 
@@ -41,6 +42,7 @@ export function toApiException(
 ): ApiException {
   return new ApiException(mapping.error, {
     cause: causeOf(exception, mapping),
+    details: detailsOf(exception, mapping),
   });
 }
 
@@ -65,6 +67,20 @@ function causeOf(
         ? readProperty(exception, 'message')
         : undefined;
   return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+}
+
+/** The mapping's `details` picker; one that throws sends no details. */
+function detailsOf(
+  exception: unknown,
+  mapping: ExceptionMapping,
+): ApiExceptionOptions['details'] {
+  if (!mapping.details) return undefined;
+  try {
+    // Checked where every `details` is: values that are not JSON-safe are dropped.
+    return mapping.details(exception) as ApiExceptionOptions['details'];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Steps from the value up to `prototype` in its chain; Infinity when absent. */

@@ -29,6 +29,11 @@ describe('mapping validation', () => {
       { exception: DomainError, error: undefined },
       /needs a catalog entry/,
     ],
+    [
+      'a details option that is not a function',
+      { exception: DomainError, error: NotFound, details: { id: 1 } },
+      /has a details option that is not a function/,
+    ],
   ])(
     'rejects app-wide mappings with %s at startup',
     (_name, mapping, message) => {

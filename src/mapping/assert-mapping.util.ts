@@ -26,4 +26,8 @@ export function assertMapping(
     );
   }
   assertDefinition(`${where} for ${exception.name}`, mapping.error);
+  if (mapping.details !== undefined && typeof mapping.details !== 'function')
+    throw InvalidErrorMappingError.create(
+      MESSAGES.mappingDetailsNotAFunction(where, exception.name),
+    );
 }

@@ -20,6 +20,14 @@ export interface MapExceptionOptions<E = unknown> {
    * @default false
    */
   cause?: boolean | ((exception: E) => string | undefined);
+  /**
+   * `error.details` of the answer: picks JSON-safe, machine-readable values
+   * from the domain error (a health check's per-dependency status, a
+   * conflicting resource's id), as `new ApiException(def, { details })`
+   * takes them. Nothing is sent by default.
+   * @example details: (e: ServiceUnavailableException) => e.getResponse()
+   */
+  details?: (exception: E) => object | undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ export interface ExpectedEnvelope {
   message: string;
   cause?: string;
   errors?: FieldErrors;
+  details?: Record<string, unknown>;
   /** Defaults to the relative docs path of the module's default `docsBaseUrl`. */
   docsBaseUrl?: string;
   requestIdHeader?: string;
@@ -50,6 +51,7 @@ export function expectEnvelope(
   if (expected.cause !== undefined) error.cause = expected.cause;
   error.docs = `${docsBaseUrl ?? '/docs/errors'}/${status}/${code}`;
   if (expected.errors !== undefined) error.errors = expected.errors;
+  if (expected.details !== undefined) error.details = expected.details;
   expect(res.body).toStrictEqual({
     request_id: res.headers[requestIdHeader ?? 'x-request-id'],
     error,
