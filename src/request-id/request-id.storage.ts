@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+import type { ParameterFailure } from '../validation/parameter-failures.util';
+
 /** @internal What a request's async context holds. */
 export interface RequestContext {
   readonly requestId: string;
@@ -8,7 +10,7 @@ export interface RequestContext {
    * module's pipes so the filter answers them in one 422 (Nest stops at the
    * first parameter that fails).
    */
-  parameterFailures?: unknown[];
+  parameterFailures?: ParameterFailure[];
 }
 
 /** @internal Holds the current request's context for its async context. */

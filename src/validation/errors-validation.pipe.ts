@@ -13,8 +13,7 @@ import { isStandardSchema, issueFieldErrors } from './standard-schema.util';
 import type { StandardSchemaV1 } from './standard-schema.util';
 import { classValidatorFieldErrors } from './validation-errors.util';
 import type { FieldErrorsOptions } from './validation-errors.util';
-import { recordParameterFailure } from './parameter-failures.util';
-import { ValidationFailedException } from './validation-failed.exception';
+import { parameterFailure } from './parameter-failures.util';
 
 /** @internal The 400 of a body that is not a JSON object where a DTO is expected. */
 export const BODY_NOT_AN_OBJECT = 'The request body must be a JSON object.';
@@ -127,14 +126,11 @@ export class ErrorsValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof PendingFailure)) throw error;
-      throw recordParameterFailure(
-        new ValidationFailedException(
-          classValidatorFieldErrors(error.errors, {
-            ...this.fieldOptions,
-            source: SOURCES[metadata.type] ?? 'body',
-          }),
-          this.limits,
-        ),
+      throw parameterFailure(
+        classValidatorFieldErrors(error.errors, {
+          ...this.fieldOptions,
+          source: SOURCES[metadata.type] ?? 'body',
+        }),
         this.limits,
       );
     }
@@ -155,11 +151,8 @@ export class ErrorsValidationPipe extends ValidationPipe {
     const source = SOURCES[metadata.type] ?? 'body';
     // A named parameter (`@Query('page', …)`) is the first segment of its paths.
     const prefix = metadata.data && source !== 'body' ? [metadata.data] : [];
-    throw recordParameterFailure(
-      new ValidationFailedException(
-        issueFieldErrors(result.issues, source, prefix),
-        this.limits,
-      ),
+    throw parameterFailure(
+      issueFieldErrors(result.issues, source, prefix),
       this.limits,
     );
   }

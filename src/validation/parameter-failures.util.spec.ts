@@ -2,9 +2,9 @@ import { requestIdStorage } from '../request-id/request-id.storage';
 import {
   collectParameterFailures,
   isParameterFailure,
-  recordParameterFailure,
+  parameterFailure,
 } from './parameter-failures.util';
-import { ValidationFailedException } from './validation-failed.exception';
+import { fromFieldErrorMap } from '../formats/field-error.util';
 
 const inRequest = <T>(fn: () => T): T =>
   requestIdStorage.run({ requestId: 'req-1' }, fn);
@@ -12,12 +12,12 @@ const inRequest = <T>(fn: () => T): T =>
 describe('parameter failures', () => {
   it('merges every recorded parameter: body, then query, then params', () => {
     inRequest(() => {
-      const params = recordParameterFailure(
-        new ValidationFailedException({ 'params.id': ['id must be a UUID'] }),
+      const params = parameterFailure(
+        fromFieldErrorMap({ 'params.id': ['id must be a UUID'] }),
         {},
       );
-      const body = recordParameterFailure(
-        new ValidationFailedException({ email: ['email must be an email'] }),
+      const body = parameterFailure(
+        fromFieldErrorMap({ email: ['email must be an email'] }),
         {},
       );
       expect(isParameterFailure(params)).toBe(true);
@@ -35,8 +35,8 @@ describe('parameter failures', () => {
 
   it('answers a lone failure as it is', () => {
     inRequest(() => {
-      const only = recordParameterFailure(
-        new ValidationFailedException({ name: ['name is short'] }),
+      const only = parameterFailure(
+        fromFieldErrorMap({ name: ['name is short'] }),
         {},
       );
       expect(collectParameterFailures(only)).toBe(only);
@@ -45,15 +45,16 @@ describe('parameter failures', () => {
 
   it('stays truncated when a part left fields out, and lists every field it has', () => {
     inRequest(() => {
-      const query = recordParameterFailure(
-        new ValidationFailedException({ 'query.page': ['page is low'] }),
+      const query = parameterFailure(
+        fromFieldErrorMap({ 'query.page': ['page is low'] }),
         {},
       );
-      const body = recordParameterFailure(
-        new ValidationFailedException(
-          { a: ['a is bad'], b: ['b is bad'], c: ['c is bad'] },
-          { maxFields: 2 },
-        ),
+      const body = parameterFailure(
+        fromFieldErrorMap({
+          a: ['a is bad'],
+          b: ['b is bad'],
+          c: ['c is bad'],
+        }),
         { maxFields: 2 },
       );
       expect(body.truncated).toBe(true);
@@ -68,8 +69,8 @@ describe('parameter failures', () => {
   });
 
   it('records nothing outside a request context', () => {
-    const failure = recordParameterFailure(
-      new ValidationFailedException({ name: ['name is short'] }),
+    const failure = parameterFailure(
+      fromFieldErrorMap({ name: ['name is short'] }),
       {},
     );
     expect(isParameterFailure(failure)).toBe(false);

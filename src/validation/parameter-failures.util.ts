@@ -8,23 +8,24 @@ import { DEFAULT_FIELD_ERROR_LIMITS } from './field-error-bounds.util';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { ValidationFailedException } from './validation-failed.exception';
 
-/** A parameter's failure, with the limits of the pipe that found it. */
-interface ParameterFailure {
+/** @internal A parameter's failure, with the limits of the pipe that found it. */
+export interface ParameterFailure {
   readonly exception: ValidationFailedException;
   readonly limits: Partial<FieldErrorLimits>;
 }
 
 /**
- * @internal Records a parameter's validation failure in the request's
- * context and returns it, to be thrown. Nest validates a handler's
- * parameters together but stops at the first that fails: the filter collects
- * the others (`collectParameterFailures`) so one 422 lists them all. Outside
- * a request's context (`asyncContext: false`, non-HTTP), nothing is recorded.
+ * @internal A parameter's validation failure, to be thrown, recorded in the
+ * request's context. Nest validates a handler's parameters together but
+ * stops at the first that fails: the filter collects the others
+ * (`collectParameterFailures`) so one 422 lists them all. Outside a
+ * request's context (`asyncContext: false`, non-HTTP), nothing is recorded.
  */
-export function recordParameterFailure(
-  exception: ValidationFailedException,
+export function parameterFailure(
+  fields: Iterable<FieldError>,
   limits: Partial<FieldErrorLimits>,
 ): ValidationFailedException {
+  const exception = new ValidationFailedException(fields, limits);
   const context = requestIdStorage.getStore();
   if (context) (context.parameterFailures ??= []).push({ exception, limits });
   return exception;
@@ -46,7 +47,7 @@ export function collectParameterFailures(
   exception: ValidationFailedException,
 ): ValidationFailedException {
   const context = requestIdStorage.getStore();
-  const failures = (context?.parameterFailures ?? []) as ParameterFailure[];
+  const failures = context?.parameterFailures ?? [];
   if (context) context.parameterFailures = undefined;
   const first = failures.find((f) => f.exception === exception);
   if (!first || failures.length === 1) return exception;

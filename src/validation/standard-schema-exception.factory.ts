@@ -2,8 +2,8 @@ import type { FieldErrorSource } from '../formats/field-error.interface';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { issueFieldErrors } from './standard-schema.util';
 import type { StandardSchemaIssue } from './standard-schema.util';
-import { recordParameterFailure } from './parameter-failures.util';
-import { ValidationFailedException } from './validation-failed.exception';
+import { parameterFailure } from './parameter-failures.util';
+import type { ValidationFailedException } from './validation-failed.exception';
 
 /**
  * Options of `standardSchemaExceptionFactory`.
@@ -36,9 +36,5 @@ export function standardSchemaExceptionFactory(
   options: StandardSchemaExceptionFactoryOptions = {},
 ): (issues: readonly StandardSchemaIssue[]) => ValidationFailedException {
   const { source = 'body', ...limits } = options;
-  return (issues) =>
-    recordParameterFailure(
-      new ValidationFailedException(issueFieldErrors(issues, source), limits),
-      limits,
-    );
+  return (issues) => parameterFailure(issueFieldErrors(issues, source), limits);
 }

@@ -3,8 +3,8 @@ import type { ValidationError } from '@nestjs/common';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { classValidatorFieldErrors } from './validation-errors.util';
 import type { FieldErrorsOptions } from './validation-errors.util';
-import { recordParameterFailure } from './parameter-failures.util';
-import { ValidationFailedException } from './validation-failed.exception';
+import { parameterFailure } from './parameter-failures.util';
+import type { ValidationFailedException } from './validation-failed.exception';
 
 /**
  * An `exceptionFactory` for apps that build their own `ValidationPipe` (per
@@ -24,11 +24,5 @@ export function validationExceptionFactory(
   options: FieldErrorsOptions & Partial<FieldErrorLimits> = {},
 ): (errors: ValidationError[]) => ValidationFailedException {
   return (errors) =>
-    recordParameterFailure(
-      new ValidationFailedException(
-        classValidatorFieldErrors(errors, options),
-        options,
-      ),
-      options,
-    );
+    parameterFailure(classValidatorFieldErrors(errors, options), options);
 }
