@@ -1,4 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
+import { Catch, NotFoundException } from '@nestjs/common';
+import type {
+  ArgumentsHost,
+  ExceptionFilter,
+  INestApplication,
+} from '@nestjs/common';
 
 import { AppModule } from './fixtures/app.module';
 import { UNKNOWN_THROWS } from './fixtures/errors-test.controller';
@@ -108,12 +113,73 @@ describe.each(platforms)('unexpected errors (%p)', (Adapter) => {
     expect(logger.errors()).toHaveLength(0);
   });
 
+  it("builds the router's 404 without a stack trace, and leaves stack traces on for what follows", async () => {
+    const limit = Error.stackTraceLimit;
+    expectEnvelope(await http(app).get('/no-such-route'), {
+      status: 404,
+      code: 'not_found',
+      message: 'Cannot GET /no-such-route',
+    });
+    expect(Error.stackTraceLimit).toBe(limit);
+    await http(app).get('/throw/error');
+    expect(logger.errors()[0].params[1]).toMatch(/\n\s+at /);
+  });
+
   it('ends a response whose headers were already sent, logs once, and keeps serving', async () => {
     await expect(http(app).get('/stream-fail')).rejects.toThrow();
     expect(logger.errors()).toHaveLength(1);
     expect(logger.errors()[0].message).toContain('stream broke midway');
     const ok = await http(app).get('/ok');
     expect(ok.status).toBe(200);
+  });
+});
+
+/** An app's own filter for 404s (an SPA fallback, say), asked before the module's. */
+@Catch(NotFoundException)
+class OwnNotFoundFilter implements ExceptionFilter {
+  static seen: Array<{ exception: unknown; limit: number; stack?: string }> =
+    [];
+
+  catch(exception: NotFoundException, host: ArgumentsHost): void {
+    OwnNotFoundFilter.seen.push({
+      exception,
+      limit: Error.stackTraceLimit,
+      stack: new Error('inside the filter').stack,
+    });
+    host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { send(body: string): void } }>()
+      .status(404)
+      .send('own page');
+  }
+}
+
+describe.each(platforms)("an app's own 404 filter (%p)", (Adapter) => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createApp(AppModule.withOptions(), Adapter, {
+      setup: (a) => a.useGlobalFilters(new OwnNotFoundFilter()),
+    });
+  });
+  afterAll(() => app.close());
+  beforeEach(() => (OwnNotFoundFilter.seen = []));
+
+  it("gets the router's NotFoundException with its stack, and runs with stack traces on", async () => {
+    const limit = Error.stackTraceLimit;
+    const res = await http(app).get('/no-such-route');
+    expect(res.status).toBe(404);
+    expect(res.text).toBe('own page');
+    expect(OwnNotFoundFilter.seen).toHaveLength(1);
+    const [seen] = OwnNotFoundFilter.seen;
+    expect(seen.exception).toBeInstanceOf(NotFoundException);
+    expect((seen.exception as NotFoundException).message).toBe(
+      'Cannot GET /no-such-route',
+    );
+    expect((seen.exception as Error).stack).toMatch(/\n\s+at /);
+    expect(seen.limit).toBe(limit);
+    expect(seen.stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
   });
 });
 

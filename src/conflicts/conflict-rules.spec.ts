@@ -10,6 +10,7 @@ import { validationExceptionFactory } from '../validation/validation-exception.f
 import { ErrorsValidationPipe } from '../validation/errors-validation.pipe';
 import {
   adoptPipe,
+  catchesNotFound,
   pipeOverlap,
   shadowedExceptions,
   standsDown,
@@ -28,6 +29,23 @@ class CatchError {}
 @Catch(DomainError)
 class CatchDomain {}
 class NoDecorator {}
+@Catch(BadRequestException)
+class CatchBadRequest {}
+
+describe('catchesNotFound', () => {
+  it.each([
+    [CatchAll, true],
+    [NoDecorator, true],
+    [CatchHttp, true],
+    [CatchNotFound, true],
+    [CatchError, true],
+    [CatchDomain, false],
+    [CatchBadRequest, false],
+    [undefined, true],
+  ])("%p catches the router's 404: %p", (type, expected) => {
+    expect(catchesNotFound(type)).toBe(expected);
+  });
+});
 
 describe('shadowedExceptions', () => {
   it.each([

@@ -1,4 +1,8 @@
-import { HttpException, ValidationPipe } from '@nestjs/common';
+import {
+  HttpException,
+  NotFoundException,
+  ValidationPipe,
+} from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 
 import { ErrorsValidationPipe } from '../validation/errors-validation.pipe';
@@ -38,6 +42,19 @@ export function shadowedExceptions(
   )
     return 'every exception';
   return http.map((c) => c.name).join(', ');
+}
+
+/** @internal True when a filter class catches the router's `NotFoundException`. */
+export function catchesNotFound(type: Type<unknown> | undefined): boolean {
+  if (!type) return true;
+  const caught = Reflect.getMetadata(CATCH_METADATA, type) as
+    Type<unknown>[] | undefined;
+  if (!caught || caught.length === 0) return true;
+  return caught.some(
+    (c) =>
+      typeof c === 'function' &&
+      (c === NotFoundException || NotFoundException.prototype instanceof c),
+  );
 }
 
 /** @internal The warning for a global filter registered before or after ours. */

@@ -4,14 +4,21 @@ import type {
   PipeTransform,
   ValidationPipe,
 } from '@nestjs/common';
-import { APP_PIPE, ApplicationConfig, ModulesContainer } from '@nestjs/core';
+import {
+  APP_PIPE,
+  ApplicationConfig,
+  HttpAdapterHost,
+  ModulesContainer,
+} from '@nestjs/core';
 
 import { ERRORS_LOGGER_CONTEXT } from '../errors.constants';
 import { RESOLVED_ERRORS_OPTIONS } from '../errors.internal-constants';
 import type { ResolvedErrorsOptions } from '../errors-module.options';
 import { ErrorsFilter } from '../filter/errors.filter';
+import { keepNotFoundStacks } from '../platform/stackless-not-found.util';
 import {
   adoptPipe,
+  catchesNotFound,
   filterWarning,
   pipeOverlap,
   pipeWarning,
@@ -38,6 +45,7 @@ export class ConflictsDetector implements OnApplicationBootstrap {
     @Inject(RESOLVED_ERRORS_OPTIONS)
     private readonly options: ResolvedErrorsOptions,
     @Inject(ErrorsFilter) private readonly filter: ErrorsFilter,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,6 +59,11 @@ export class ConflictsDetector implements OnApplicationBootstrap {
     if (!ours) return;
     for (const other of filters) {
       if (other === ours || other.instance instanceof ErrorsFilter) continue;
+      const wins = other.rank > ours.rank;
+      const adapter = this.adapterHost.httpAdapter as object | undefined;
+      // The app's filter sees the router's 404 first: it gets it with its stack.
+      if (wins && adapter && catchesNotFound(other.type))
+        keepNotFoundStacks(adapter);
       const caught = shadowedExceptions(other.type);
       if (!caught) continue;
       this.warn(
@@ -58,7 +71,7 @@ export class ConflictsDetector implements OnApplicationBootstrap {
           other.type?.name ?? 'An exception filter',
           other.origin,
           caught,
-          other.rank > ours.rank,
+          wins,
         ),
       );
     }

@@ -42,6 +42,7 @@ import {
   toRawRequest,
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
+import { restoreStackTraces } from '../platform/stackless-not-found.util';
 import { requestIdAssigner } from '../request-id/request-id.util';
 import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
@@ -105,6 +106,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     host: ArgumentsHost,
     scope?: ErrorScope,
   ): unknown {
+    restoreStackTraces();
     if (host.getType() !== 'http') {
       return delegateToNest(
         this.mapException(exception, undefined, scope),

@@ -23,6 +23,7 @@ import { moveToFront } from './hoist.util';
 import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
+import { stacklessNotFound } from './stackless-not-found.util';
 import { routeStreamErrors } from './streamable-file.util';
 
 type Next = (error?: unknown) => void;
@@ -97,6 +98,7 @@ export class ExpressPlatform implements HttpPlatform {
 
   mountErrorCapture(responder: ErrorResponder): void {
     this.responder = responder;
+    stacklessNotFound(this.adapter);
     this.app.use(
       (error: unknown, req: RawRequest, _res: unknown, next: Next) => {
         recordAdapterError(req, error);

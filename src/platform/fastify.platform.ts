@@ -35,6 +35,7 @@ import {
   setsCaching,
   staleHeaderNames,
 } from './response-headers.util';
+import { stacklessNotFound } from './stackless-not-found.util';
 import { reportStreamFailures } from './streamable-file.util';
 
 type Done = (error?: unknown, value?: unknown) => void;
@@ -167,6 +168,7 @@ export class FastifyPlatform implements HttpPlatform {
 
   mountErrorCapture(responder: ErrorResponder): void {
     this.responder = responder;
+    stacklessNotFound(this.adapter);
     this.fastify.addHook(
       'onError',
       (
