@@ -22,6 +22,9 @@ const BAD_URL_MESSAGE =
   'The request URL holds a malformed percent-encoding and could not be read.';
 const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
 const FORM_TOO_DEEP_MESSAGE = 'The request body is nested too deeply.';
+const NOT_MULTIPART_MESSAGE = 'The request body must be multipart/form-data.';
+const BAD_JSON_FIELD_MESSAGE =
+  'A multipart field declared as JSON could not be parsed. Send well-formed JSON.';
 
 const EXPRESS_PARAM_DECODE = /^Failed to decode param /;
 
@@ -78,6 +81,12 @@ function classify(error: unknown): Classified | undefined {
     return { status: 414, message: LONG_PARAM_MESSAGE };
   if (code === 'FST_ERR_ASYNC_CONSTRAINT')
     return { status: 500, unexpected: true };
+  // @fastify/multipart's `req.file()` / `req.parts()` answer these 406 (Not
+  // Acceptable, which is about `Accept`): the body is what is wrong.
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return { status: 415, message: NOT_MULTIPART_MESSAGE };
+  if (code === 'FST_INVALID_JSON_FIELD_ERROR')
+    return { status: 400, message: BAD_JSON_FIELD_MESSAGE };
   const status =
     readProperty(error, 'statusCode') ?? readProperty(error, 'status');
   if (typeof status !== 'number' || status < 400 || status >= 500)

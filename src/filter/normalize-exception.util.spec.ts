@@ -231,6 +231,35 @@ describe('normalizeException', () => {
       },
     ],
     [
+      "@fastify/multipart's non-multipart request (its 406)",
+      Object.assign(new Error('the request is not multipart'), {
+        code: 'FST_INVALID_MULTIPART_CONTENT_TYPE',
+        statusCode: 406,
+      }),
+      {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'The request body must be multipart/form-data.',
+        title: 'The request body has an unsupported media type or encoding.',
+        unexpected: false,
+      },
+    ],
+    [
+      "@fastify/multipart's JSON field that is not JSON (its 406)",
+      Object.assign(new Error('a request field is not a valid JSON'), {
+        code: 'FST_INVALID_JSON_FIELD_ERROR',
+        statusCode: 406,
+      }),
+      {
+        status: 400,
+        code: 'bad_request',
+        message:
+          'A multipart field declared as JSON could not be parsed. Send well-formed JSON.',
+        title: 'The request could not be understood by the server.',
+        unexpected: false,
+      },
+    ],
+    [
       'an exposed 4xx http-error',
       Object.assign(new Error('Exposed.'), { status: 409, expose: true }),
       {
