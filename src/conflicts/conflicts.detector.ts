@@ -57,10 +57,10 @@ export class ConflictsDetector implements OnApplicationBootstrap {
   private checkFilters(filters: GlobalEnhancer<unknown>[]): void {
     const ours = filters.find((f) => f.instance === this.filter);
     if (!ours) return;
+    const adapter = this.adapterHost.httpAdapter as object | undefined;
     for (const other of filters) {
       if (other === ours || other.instance instanceof ErrorsFilter) continue;
       const wins = other.rank > ours.rank;
-      const adapter = this.adapterHost.httpAdapter as object | undefined;
       // The app's filter sees the router's 404 first: it gets it with its stack.
       if (wins && adapter && catchesNotFound(other.type))
         keepNotFoundStacks(adapter);
