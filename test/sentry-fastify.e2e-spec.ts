@@ -3,7 +3,10 @@ import { channel, unsubscribe } from 'node:diagnostics_channel';
 import type { INestApplication } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
 
-import { sentryAppModule } from './fixtures/sentry.fixtures';
+import {
+  initSentryInMemory,
+  sentryAppModule,
+} from './fixtures/sentry.fixtures';
 import { createApp, http } from './utils/create-app';
 import { BUILT_IN_ERRORS, expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -32,18 +35,10 @@ let before = new Map<string, Set<Subscriber>>();
 
 beforeAll(() => {
   before = new Map(FASTIFY_CHANNELS.map((n) => [n, new Set(subscribers(n))]));
-  Sentry.init({
-    dsn: 'https://public@sentry.example.invalid/1',
-    transport: () => ({
-      send: (envelope: unknown) => {
-        sent.push(envelope);
-        return Promise.resolve({ statusCode: 200 });
-      },
-      flush: () => Promise.resolve(true),
-    }),
-    defaultIntegrations: false,
-    integrations: [Sentry.fastifyIntegration()],
-  });
+  initSentryInMemory(
+    (envelope) => sent.push(envelope),
+    [Sentry.fastifyIntegration()],
+  );
 });
 afterAll(async () => {
   await Sentry.close();

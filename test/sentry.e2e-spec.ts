@@ -2,7 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
 
 import { sentryReporter } from '../src';
-import { sentryAppModule } from './fixtures/sentry.fixtures';
+import {
+  initSentryInMemory,
+  sentryAppModule,
+} from './fixtures/sentry.fixtures';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
 import { platforms } from './utils/platforms';
@@ -14,31 +17,15 @@ type SentryEvent = {
   exception?: { values?: Array<{ type?: string; value?: string }> };
 };
 
-/** A real Sentry transport that keeps envelopes in memory: no network. */
 const events: SentryEvent[] = [];
-function inMemoryTransport() {
-  return {
-    send(envelope: [unknown, Array<[{ type: string }, unknown]>]) {
-      for (const [header, payload] of envelope[1])
-        if (header.type === 'event') events.push(payload as SentryEvent);
-      return Promise.resolve({ statusCode: 200 });
-    },
-    flush: () => Promise.resolve(true),
-  };
-}
 
-beforeAll(() => {
-  // What instrument.ts does in an app, with the transport swapped.
-  Sentry.init({
-    dsn: 'https://public@sentry.example.invalid/1',
-    transport: inMemoryTransport,
-    // Sentry's default integrations patch process-wide objects (`http`
-    // diagnostics channels, console, process handlers) that outlive this
-    // file's Jest environment and break the suites after it in the same
-    // worker. Capturing needs none of them; apps keep them.
-    defaultIntegrations: false,
-  });
-});
+beforeAll(() =>
+  initSentryInMemory((envelope) => {
+    const [, items] = envelope as [unknown, Array<[{ type: string }, unknown]>];
+    for (const [header, payload] of items)
+      if (header.type === 'event') events.push(payload as SentryEvent);
+  }),
+);
 afterAll(() => Sentry.close());
 
 async function captured(count: number): Promise<SentryEvent[]> {
