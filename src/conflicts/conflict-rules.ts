@@ -24,9 +24,8 @@ export function shadowedExceptions(
   type: Type<unknown> | undefined,
 ): string | undefined {
   if (!type) return undefined;
-  const caught = Reflect.getMetadata(CATCH_METADATA, type) as
-    Type<unknown>[] | undefined;
-  if (!caught || caught.length === 0) return 'every exception';
+  const caught = caughtBy(type);
+  if (caught === 'all') return 'every exception';
   const http = caught.filter(
     (c) =>
       typeof c === 'function' &&
@@ -46,15 +45,20 @@ export function shadowedExceptions(
 
 /** @internal True when a filter class catches the router's `NotFoundException`. */
 export function catchesNotFound(type: Type<unknown> | undefined): boolean {
-  if (!type) return true;
-  const caught = Reflect.getMetadata(CATCH_METADATA, type) as
-    Type<unknown>[] | undefined;
-  if (!caught || caught.length === 0) return true;
+  const caught = type ? caughtBy(type) : 'all';
+  if (caught === 'all') return true;
   return caught.some(
     (c) =>
       typeof c === 'function' &&
       (c === NotFoundException || NotFoundException.prototype instanceof c),
   );
+}
+
+/** The classes a filter's `@Catch()` names; `'all'` for a bare `@Catch()` or none. */
+function caughtBy(type: Type<unknown>): Type<unknown>[] | 'all' {
+  const caught = Reflect.getMetadata(CATCH_METADATA, type) as
+    Type<unknown>[] | undefined;
+  return caught && caught.length > 0 ? caught : 'all';
 }
 
 /** @internal The warning for a global filter registered before or after ours. */
