@@ -16,7 +16,7 @@ import { EdgesController } from './fixtures/edges.controller';
 import { CaptureLogger } from './utils/capture-logger';
 import { createApp } from './utils/create-app';
 import { platforms } from './utils/platforms';
-import { listen, rawRequest } from './utils/raw-http';
+import { listen, rawExchange, rawRequest } from './utils/raw-http';
 import type { RawResponse } from './utils/raw-http';
 
 @Module({
@@ -197,6 +197,49 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
     it('closes the connection after a request the HTTP parser rejected', async () => {
       const res = await rawRequest(port, EDGE_CASES[3].request);
       expect(res!.headers.connection).toBe('close');
+    });
+  });
+
+  describe('pipelined requests before bytes the parser rejects', () => {
+    const keptAlive = (path: string) =>
+      `GET ${path} HTTP/1.1\r\nhost: localhost\r\n\r\n`;
+
+    it('answers the requests read before them, in order, then the 400, then closes', async () => {
+      const { responses, closed } = await rawExchange(
+        port,
+        keptAlive('/edges/params/a') +
+          keptAlive('/edges/params/b') +
+          'BROKEN bytes\r\n\r\n',
+      );
+      expect(responses.map((res) => res.status)).toStrictEqual([200, 200, 400]);
+      expect(responses[0].json).toStrictEqual({ name: 'a' });
+      expect(responses[1].json).toStrictEqual({ name: 'b' });
+      expectRawEnvelope(responses[2], 400, 'bad_request', MESSAGES.notHttp);
+      expect(responses[2].headers.connection).toBe('close');
+      expect(closed).toBe(true);
+    });
+
+    it('answers a request whose body the parser rejects at once, after those before it', async () => {
+      const { responses, closed } = await rawExchange(
+        port,
+        keptAlive('/edges/params/a') +
+          'POST /edges/raw HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+      );
+      expect(responses.map((res) => res.status)).toStrictEqual([200, 400]);
+      expect(responses[0].json).toStrictEqual({ name: 'a' });
+      expectRawEnvelope(responses[1], 400, 'bad_request', MESSAGES.notHttp);
+      expect(closed).toBe(true);
+    });
+
+    it('finishes a response that is streaming before answering them', async () => {
+      const { responses, closed } = await rawExchange(
+        port,
+        keptAlive('/edges/stream/short') + 'BROKEN bytes\r\n\r\n',
+      );
+      expect(responses.map((res) => res.status)).toStrictEqual([200, 400]);
+      expect(responses[0].body).toBe('a'.repeat(20 * 1024));
+      expectRawEnvelope(responses[1], 400, 'bad_request', MESSAGES.notHttp);
+      expect(closed).toBe(true);
     });
   });
 

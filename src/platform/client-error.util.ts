@@ -27,17 +27,18 @@ export function mountClientErrorHandler(
   if (!server || typeof server.on !== 'function') return;
   server.removeAllListeners('clientError');
   server.on('clientError', (error: ParserError, socket: Socket) => {
-    const pending = (socket as { _httpMessage?: { headersSent?: boolean } })
-      ._httpMessage;
-    if (
-      error.code === 'ECONNRESET' ||
-      !socket.writable ||
-      pending?.headersSent
-    ) {
+    // The parser may report the same connection again as more bytes arrive.
+    if (answered.has(socket)) return;
+    answered.add(socket);
+    if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    writeSocketResponse(socket, responder.renderRaw(parserException(error)));
+    // Requests read before the bad bytes (pipelined) are answered first, in order.
+    afterPendingResponses(socket, () => {
+      if (!socket.writable) return socket.destroy();
+      writeSocketResponse(socket, responder.renderRaw(parserException(error)));
+    });
   });
   // Node hands CONNECT to 'connect' listeners and, with none, closes the
   // connection without a word: answered as the envelope unless the app
@@ -70,6 +71,44 @@ export const EXPECTATION_MESSAGE =
   'The request has an Expect header this server cannot meet (only 100-continue is supported).';
 
 function ignore(): void {}
+
+/** Connections whose parser error is answered (or being answered). */
+const answered = new WeakSet<Socket>();
+
+type PendingResponse = {
+  req?: { complete?: boolean };
+  writableFinished?: boolean;
+  destroyed?: boolean;
+  once(event: 'finish' | 'close', listener: () => void): unknown;
+};
+
+/**
+ * Runs `then` once every response of the connection is written: the one
+ * being written and those of pipelined requests queued behind it (Node
+ * attaches the next when one finishes). It stops at the request the bad
+ * bytes belong to (its body was still being read: it never completes), and
+ * at a response that closes without finishing (the handler's stream failed).
+ */
+function afterPendingResponses(socket: Socket, then: () => void): void {
+  const pending = (socket as { _httpMessage?: PendingResponse | null })
+    ._httpMessage;
+  if (
+    !pending ||
+    pending.writableFinished ||
+    pending.destroyed ||
+    pending.req?.complete === false
+  )
+    return then();
+  let done = false;
+  const next = () => {
+    if (done) return;
+    done = true;
+    // Node assigns the next queued response in its own 'finish' listener, which runs first.
+    afterPendingResponses(socket, then);
+  };
+  pending.once('finish', next);
+  pending.once('close', next);
+}
 
 function isResponse(target: Socket | RawResponse): target is RawResponse {
   return typeof (target as Partial<RawResponse>).writeHead === 'function';

@@ -61,13 +61,60 @@ export function rawRequest(
   });
 }
 
+/**
+ * Sends `payload` on a new connection and reads every response until the
+ * server closes it (pipelined requests): the responses in order, and
+ * whether the connection closed before `timeoutMs`.
+ */
+export function rawExchange(
+  port: number,
+  payload: string | Buffer,
+  timeoutMs = 5000,
+): Promise<{ responses: RawResponse[]; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let closed = false;
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ responses: parseAll(Buffer.concat(chunks)), closed });
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', () => {
+      closed = true;
+      finish();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
+    socket.write(payload);
+  });
+}
+
+/** Responses with a `Content-Length`, back to back; what follows the last whole one is dropped. */
+function parseAll(data: Buffer): RawResponse[] {
+  const responses: RawResponse[] = [];
+  let rest = data;
+  while (complete(rest)) {
+    const end = rest.indexOf('\r\n\r\n') + 4;
+    const length = Number(contentLength(rest.subarray(0, end)));
+    responses.push(parse(rest.subarray(0, end + length))!);
+    rest = rest.subarray(end + length);
+  }
+  return responses;
+}
+
+function contentLength(head: Buffer): string | undefined {
+  return /\r\ncontent-length: *(\d+)/i.exec(head.toString('latin1'))?.[1];
+}
+
 function complete(data: Buffer): boolean {
   const end = data.indexOf('\r\n\r\n');
   if (end === -1) return false;
-  const length = /\r\ncontent-length: *(\d+)/i.exec(
-    data.subarray(0, end).toString('latin1'),
-  );
-  return length !== null && data.length - end - 4 >= Number(length[1]);
+  const length = contentLength(data.subarray(0, end));
+  return length !== undefined && data.length - end - 4 >= Number(length);
 }
 
 function parse(data: Buffer): RawResponse | undefined {
