@@ -192,22 +192,36 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request: unknown,
   ): RenderedError {
     const format = chooseFormat(this.options, request);
-    const envelope = () => ({
-      contentType: ENVELOPE_FORMAT.contentType,
-      // Without a `buildBody` override the envelope is written as text directly (the same JSON).
-      body:
-        this.buildBody === DEFAULT_BUILD_BODY
-          ? serializeEnvelope(error, requestId, this.options.docsBaseUrl)
-          : this.buildBody(error, requestId),
-    });
-    if (format === ENVELOPE_FORMAT) return envelope();
+    if (format === ENVELOPE_FORMAT)
+      return this.renderEnvelope(error, requestId);
     const context = renderContext(
       error,
       requestId,
       request,
       this.options.docsBaseUrl,
     );
-    return renderSafely(format, error, context, envelope, this.logger);
+    return renderSafely(
+      format,
+      error,
+      context,
+      () => this.renderEnvelope(error, requestId),
+      this.logger,
+    );
+  }
+
+  /** The envelope, through `buildBody` when overridden. */
+  private renderEnvelope(
+    error: NormalizedError,
+    requestId: string,
+  ): RenderedError {
+    return {
+      contentType: ENVELOPE_FORMAT.contentType,
+      // Without a `buildBody` override the envelope is written as text directly (the same JSON).
+      body:
+        this.buildBody === DEFAULT_BUILD_BODY
+          ? serializeEnvelope(error, requestId, this.options.docsBaseUrl)
+          : this.buildBody(error, requestId),
+    };
   }
 
   /**
@@ -235,10 +249,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request: unknown,
     scope?: ErrorScope,
   ): unknown {
-    const mapped = applyMappings(exception, [
-      ...(scope?.mappings ?? []),
-      this.options.mappings,
-    ]);
+    const mapped = applyMappings(
+      exception,
+      scope?.mappings
+        ? [...scope.mappings, this.options.mappings]
+        : [this.options.mappings],
+    );
     if (
       scope?.concealForbidden !== undefined &&
       this.normalize(mapped, request).status === 403
@@ -375,10 +391,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request: unknown,
   ): { contentType: string; body: string } {
     try {
-      const { contentType, body } = this.render(error, requestId, request);
+      const rendered = this.render(error, requestId, request);
+      if (typeof rendered.body === 'string')
+        return rendered as { contentType: string; body: string };
       return {
-        contentType,
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        contentType: rendered.contentType,
+        body: JSON.stringify(rendered.body),
       };
     } catch (failure) {
       this.logger.error(

@@ -48,13 +48,17 @@ export function staleHeaderNames(
   keep: ReadonlySet<string>,
 ): string[] {
   const stale: string[] = [];
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (KEPT_HEADERS.has(lower) || keep.has(lower)) continue;
-    if (KEPT_PREFIXES.some((prefix) => lower.startsWith(prefix))) continue;
-    stale.push(name);
-  }
+  for (const name of names) if (!isKept(name, keep)) stale.push(name);
   return stale;
+}
+
+function isKept(name: string, keep: ReadonlySet<string>): boolean {
+  // The request-id header, on every error: found before any lower-casing.
+  if (keep.has(name)) return true;
+  const lower = name.toLowerCase();
+  if (KEPT_HEADERS.has(lower) || keep.has(lower)) return true;
+  for (const prefix of KEPT_PREFIXES) if (lower.startsWith(prefix)) return true;
+  return false;
 }
 
 /**
@@ -64,10 +68,11 @@ export function staleHeaderNames(
 export function setsCaching(
   headers: Readonly<Record<string, string>>,
 ): boolean {
-  return Object.keys(headers).some((name) => {
+  for (const name in headers) {
     const lower = name.toLowerCase();
-    return lower === 'cache-control' || lower === 'expires';
-  });
+    if (lower === 'cache-control' || lower === 'expires') return true;
+  }
+  return false;
 }
 
 /**
