@@ -119,4 +119,15 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
       '(valgrind, Node 24 `--single-threaded`, 2,000 in-process requests after 200 of warm-up): bare Nest 540,000 per ' +
       'router 404, the module 580,000 before and 508,000 after, so the module\'s router 404 now costs less than bare Nest\'s',
   },
+  {
+    change:
+      'Fewer allocations on the error path: Fastify\'s write recognises the request-id header before lower-casing and ' +
+      'checks caching headers in place (no closure or key list per error), the envelope renders through a method instead ' +
+      'of a closure built per error, a string body is passed on as rendered, and the list of mapping scopes is built only ' +
+      'when a route scope adds mappings',
+    bought:
+      'Fastify thrown 404 over real HTTP, counted in CPU instructions (valgrind, Node 24 `--single-threaded`, server and ' +
+      'keep-alive client in one process, 6,000 minus 2,000 requests): the module 454,000 → 446,000 per request against ' +
+      'bare Nest\'s 423,000, its extra cost 7.4% → 5.4%',
+  },
 ];
