@@ -372,6 +372,62 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
   });
 });
 
+describe.each(platforms)('timeouts (%p)', (Adapter) => {
+  let app: INestApplication;
+  let port: number;
+
+  beforeEach(async () => {
+    app = await createApp(EdgesModule, Adapter);
+    // Node's own timeouts, shortened (Fastify turns requestTimeout off by default).
+    const server = app.getHttpServer() as Server & {
+      connectionsCheckingInterval: number;
+    };
+    server.connectionsCheckingInterval = 50;
+    server.requestTimeout = 600;
+    server.headersTimeout = 300;
+    port = await listen(app);
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('answers headers that stall with the 408 envelope and closes the connection', async () => {
+    const { responses, closed } = await rawExchange(
+      port,
+      'GET /edges/params/a HTTP/1.1\r\nhost: localhost\r\n',
+    );
+    expect(responses).toHaveLength(1);
+    expectRawEnvelope(
+      responses[0],
+      408,
+      'request_timeout',
+      BUILT_IN_ERRORS.RequestTimeout.message,
+    );
+    expect(responses[0].headers.connection).toBe('close');
+    expect(closed).toBe(true);
+  });
+
+  it("answers a body that stalls with the 408 envelope, under the request's own id", async () => {
+    const { responses, closed } = await rawExchange(
+      port,
+      'POST /edges/raw HTTP/1.1\r\nhost: localhost\r\nx-request-id: stalled-body-1\r\ncontent-type: application/json\r\ncontent-length: 10\r\n\r\n{"a"',
+    );
+    expect(responses).toHaveLength(1);
+    expect(responses[0].status).toBe(408);
+    expect(responses[0].headers['x-request-id']).toBe('stalled-body-1');
+    expect(responses[0].json).toStrictEqual({
+      request_id: 'stalled-body-1',
+      error: {
+        status: 'Request Timeout',
+        code: 'request_timeout',
+        message: BUILT_IN_ERRORS.RequestTimeout.message,
+        docs: '/docs/errors/408/request_timeout',
+      },
+    });
+    expect(closed).toBe(true);
+  });
+});
+
 describe('edges on Fastify only', () => {
   it('answers a path parameter over maxParamLength with a 414 envelope', async () => {
     const app = await createApp(EdgesModule, platforms[1]);

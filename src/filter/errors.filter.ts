@@ -43,7 +43,10 @@ import {
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { restoreStackTraces } from '../platform/stackless-not-found.util';
-import { requestIdAssigner } from '../request-id/request-id.util';
+import {
+  readRequestId,
+  requestIdAssigner,
+} from '../request-id/request-id.util';
 import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
 import {
@@ -172,13 +175,19 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   }
 
   /**
-   * @internal The response for a failure that has no request object (Node's
-   * HTTP parser rejected the bytes): a new request id, the same stages.
+   * @internal The response for a failure Node's HTTP parser raised, written
+   * on the socket: the same stages, with the id of the request whose body it
+   * was reading (a stalled or malformed body), else a new one.
    */
-  renderRaw(exception: unknown): ErrorResponse & { requestId: string } {
-    const requestId = this.options.generateRequestId();
-    const error = this.safelyNormalize(exception, undefined);
-    return { requestId, ...this.respond(error, requestId, undefined) };
+  renderRaw(
+    exception: unknown,
+    request?: unknown,
+  ): ErrorResponse & { requestId: string } {
+    const requestId =
+      (request === undefined ? undefined : readRequestId(request)) ??
+      this.options.generateRequestId();
+    const error = this.safelyNormalize(exception, request);
+    return { requestId, ...this.respond(error, requestId, request) };
   }
 
   /**

@@ -35,9 +35,12 @@ export function mountClientErrorHandler(
       return;
     }
     // Requests read before the bad bytes (pipelined) are answered first, in order.
-    afterPendingResponses(socket, () => {
+    afterPendingResponses(socket, (unread) => {
       if (!socket.writable) return socket.destroy();
-      writeSocketResponse(socket, responder.renderRaw(parserException(error)));
+      writeSocketResponse(
+        socket,
+        responder.renderRaw(parserException(error), unread),
+      );
     });
   });
   // Node hands CONNECT to 'connect' listeners and, with none, closes the
@@ -76,7 +79,7 @@ function ignore(): void {}
 const answered = new WeakSet<Socket>();
 
 type PendingResponse = {
-  req?: { complete?: boolean };
+  req?: { complete?: boolean } | null;
   writableFinished?: boolean;
   destroyed?: boolean;
   once(event: 'finish' | 'close', listener: () => void): unknown;
@@ -86,19 +89,18 @@ type PendingResponse = {
  * Runs `then` once every response of the connection is written: the one
  * being written and those of pipelined requests queued behind it (Node
  * attaches the next when one finishes). It stops at the request the bad
- * bytes belong to (its body was still being read: it never completes), and
- * at a response that closes without finishing (the handler's stream failed).
+ * bytes belong to (its body was still being read: it never completes),
+ * handing it over, and at a response that closes without finishing (the
+ * handler's stream failed).
  */
-function afterPendingResponses(socket: Socket, then: () => void): void {
+function afterPendingResponses(
+  socket: Socket,
+  then: (unread?: object) => void,
+): void {
   const pending = (socket as { _httpMessage?: PendingResponse | null })
     ._httpMessage;
-  if (
-    !pending ||
-    pending.writableFinished ||
-    pending.destroyed ||
-    pending.req?.complete === false
-  )
-    return then();
+  if (!pending || pending.writableFinished || pending.destroyed) return then();
+  if (pending.req && pending.req.complete === false) return then(pending.req);
   let done = false;
   const next = () => {
     if (done) return;

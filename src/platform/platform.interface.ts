@@ -18,12 +18,16 @@ export interface ErrorResponse {
 /**
  * @internal The filter, as the platform sees it: every adapter-level failure
  * (framework errors, the not-found fallback, a body the client never
- * finished) is handed to `reply`; failures with no request object at all
- * (Node's HTTP parser) are rendered by `renderRaw` and written to the socket.
+ * finished) is handed to `reply`; failures Node's HTTP parser raises are
+ * rendered by `renderRaw` and written to the socket, with the request whose
+ * body the parser was reading, if any.
  */
 export interface ErrorResponder {
   reply(exception: unknown, request: unknown, response: unknown): void;
-  renderRaw(exception: unknown): ErrorResponse & { requestId: string };
+  renderRaw(
+    exception: unknown,
+    request?: unknown,
+  ): ErrorResponse & { requestId: string };
 }
 
 /**
