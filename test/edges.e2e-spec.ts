@@ -231,6 +231,24 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       expect(closed).toBe(true);
     });
 
+    it("closes a response that started before its request's body turned bad", async () => {
+      const { responses, bytes, closed } = await rawExchange(port, [
+        'POST /edges/stream/early HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/octet-stream\r\ntransfer-encoding: chunked\r\n\r\n2\r\nok\r\n',
+        'zz\r\n',
+      ]);
+      expect(closed).toBe(true);
+      if (Adapter === platforms[1]) {
+        // Fastify reads a body before the handler, and has no parser for this one.
+        expect(responses.map((res) => res.status)).toStrictEqual([415, 400]);
+        return;
+      }
+      const text = bytes.toString('latin1');
+      expect(text.startsWith('HTTP/1.1 201 ')).toBe(true);
+      // Cut short, with no other response written into it.
+      expect(text.length).toBeLessThan(20 * 1024);
+      expect(text).not.toContain('HTTP/1.1 400');
+    });
+
     it('finishes a response that is streaming before answering them', async () => {
       const { responses, closed } = await rawExchange(
         port,

@@ -36,10 +36,11 @@ export function mountClientErrorHandler(
     }
     // Requests read before the bad bytes (pipelined) are answered first, in order.
     afterPendingResponses(socket, (unread) => {
-      if (!socket.writable) return socket.destroy();
+      // Its answer already started (it did not wait for the body): it cannot be finished.
+      if (!socket.writable || unread?.headersSent) return socket.destroy();
       writeSocketResponse(
         socket,
-        responder.renderRaw(parserException(error), unread),
+        responder.renderRaw(parserException(error), unread?.req ?? undefined),
       );
     });
   });
@@ -80,6 +81,7 @@ const answered = new WeakSet<Socket>();
 
 type PendingResponse = {
   req?: { complete?: boolean } | null;
+  headersSent?: boolean;
   writableFinished?: boolean;
   destroyed?: boolean;
   once(event: 'finish' | 'close', listener: () => void): unknown;
@@ -90,17 +92,17 @@ type PendingResponse = {
  * being written and those of pipelined requests queued behind it (Node
  * attaches the next when one finishes). It stops at the request the bad
  * bytes belong to (its body was still being read: it never completes),
- * handing it over, and at a response that closes without finishing (the
- * handler's stream failed).
+ * handing over its response, and at a response that closes without
+ * finishing (the handler's stream failed).
  */
 function afterPendingResponses(
   socket: Socket,
-  then: (unread?: object) => void,
+  then: (unread?: PendingResponse) => void,
 ): void {
   const pending = (socket as { _httpMessage?: PendingResponse | null })
     ._httpMessage;
   if (!pending || pending.writableFinished || pending.destroyed) return then();
-  if (pending.req && pending.req.complete === false) return then(pending.req);
+  if (pending.req && pending.req.complete === false) return then(pending);
   let done = false;
   const next = () => {
     if (done) return;

@@ -62,15 +62,16 @@ export function rawRequest(
 }
 
 /**
- * Sends `payload` on a new connection and reads every response until the
- * server closes it (pipelined requests): the responses in order, and
- * whether the connection closed before `timeoutMs`.
+ * Sends `payload` on a new connection (a list: its parts 100 ms apart) and
+ * reads every response until the server closes it (pipelined requests): the
+ * responses in order, every byte read, and whether the connection closed
+ * before `timeoutMs`.
  */
 export function rawExchange(
   port: number,
-  payload: string | Buffer,
+  payload: string | Buffer | ReadonlyArray<string | Buffer>,
   timeoutMs = 5000,
-): Promise<{ responses: RawResponse[]; closed: boolean }> {
+): Promise<{ responses: RawResponse[]; closed: boolean; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -78,7 +79,8 @@ export function rawExchange(
     const finish = () => {
       clearTimeout(timer);
       socket.destroy();
-      resolve({ responses: parseAll(Buffer.concat(chunks)), closed });
+      const bytes = Buffer.concat(chunks);
+      resolve({ responses: parseAll(bytes), closed, bytes });
     };
     const timer = setTimeout(finish, timeoutMs);
     socket.on('data', (chunk) => chunks.push(chunk));
@@ -89,7 +91,10 @@ export function rawExchange(
     socket.on('error', (error: NodeJS.ErrnoException) =>
       error.code === 'ECONNRESET' ? undefined : reject(error),
     );
-    socket.write(payload);
+    const parts = Array.isArray(payload) ? payload : [payload];
+    parts.forEach((part, index) =>
+      setTimeout(() => socket.writable && socket.write(part), index * 100),
+    );
   });
 }
 
