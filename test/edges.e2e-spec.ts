@@ -247,6 +247,7 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       // Cut short, with no other response written into it.
       expect(text.length).toBeLessThan(20 * 1024);
       expect(text).not.toContain('HTTP/1.1 400');
+      expect(logger.errors()).toEqual([]);
     });
 
     it('finishes a response that is streaming before answering them', async () => {
