@@ -184,8 +184,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request?: unknown,
   ): ErrorResponse & { requestId: string } {
     const requestId =
-      (request === undefined ? undefined : readRequestId(request)) ??
-      this.options.generateRequestId();
+      readRequestId(request) ?? this.options.generateRequestId();
     const error = this.safelyNormalize(exception, request);
     return { requestId, ...this.respond(error, requestId, request) };
   }

@@ -76,7 +76,10 @@ export function rawExchange(
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     let closed = false;
+    let settled = false;
     const finish = () => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       socket.destroy();
       const bytes = Buffer.concat(chunks);
