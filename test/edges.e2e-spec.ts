@@ -194,8 +194,45 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       );
     });
 
+    it('answers 414 to a URL over the limit that arrives in pieces, and 431 to headers that do', async () => {
+      const url = `GET /edges/params/${'a'.repeat(20 * 1024)} HTTP/1.1\r\nhost: localhost\r\n\r\n`;
+      const long = await rawExchange(port, [
+        url.slice(0, 6000),
+        url.slice(6000),
+      ]);
+      expectRawEnvelope(
+        long.responses[0],
+        414,
+        'uri_too_long',
+        MESSAGES.longUrl,
+      );
+      const header = `GET /edges/params/ok HTTP/1.1\r\nhost: localhost\r\nx-big: ${'b'.repeat(20 * 1024)}\r\n\r\n`;
+      const big = await rawExchange(port, [
+        header.slice(0, 6000),
+        header.slice(6000),
+      ]);
+      expectRawEnvelope(
+        big.responses[0],
+        431,
+        'request_header_fields_too_large',
+        MESSAGES.headersTooLarge,
+      );
+    });
+
+    it('answers 414 to a long URL pipelined after a request, which is answered first', async () => {
+      const { responses, closed } = await rawExchange(
+        port,
+        `GET /edges/params/a HTTP/1.1\r\nhost: localhost\r\n\r\nGET /edges/params/${'a'.repeat(20 * 1024)} HTTP/1.1\r\nhost: localhost\r\n\r\n`,
+      );
+      expect(responses.map((res) => res.status)).toStrictEqual([200, 414]);
+      expectRawEnvelope(responses[1], 414, 'uri_too_long', MESSAGES.longUrl);
+      expect(closed).toBe(true);
+    });
+
     it('closes the connection after a request the HTTP parser rejected', async () => {
-      const res = await rawRequest(port, EDGE_CASES[3].request);
+      const badChunk = EDGE_CASES.find((c) => c.input.startsWith('bad chunk'))!;
+      const res = await rawRequest(port, badChunk.request);
+      expect(res!.status).toBe(400);
       expect(res!.headers.connection).toBe('close');
     });
   });

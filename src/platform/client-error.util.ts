@@ -9,7 +9,12 @@ import type { Socket } from 'node:net';
 import type { ErrorResponder, RawResponse } from './platform.interface';
 import { writeSocketResponse } from './raw-write.util';
 
-type ParserError = Error & { code?: string };
+type ParserError = Error & {
+  code?: string;
+  /** The chunk the parser was reading, and how far it got (Node sets both). */
+  rawPacket?: Buffer;
+  bytesParsed?: number;
+};
 
 /**
  * @internal Requests Node's HTTP parser rejects (a bad chunk size,
@@ -121,7 +126,9 @@ function isResponse(target: Socket | RawResponse): target is RawResponse {
 function parserException(error: ParserError): HttpException {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return new HttpException('The request headers are too large.', 431);
+      return inRequestLine(error)
+        ? new HttpException(LONG_URL_MESSAGE, 414)
+        : new HttpException('The request headers are too large.', 431);
     case 'HPE_REQUEST_TIMEOUT':
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return new RequestTimeoutException();
@@ -130,4 +137,39 @@ function parserException(error: ParserError): HttpException {
         'The request is not valid HTTP and could not be read.',
       );
   }
+}
+
+/** @internal */
+export const LONG_URL_MESSAGE = 'The request URL is too long.';
+
+/** A request line's start: a method, one space, a target (no space after it yet). */
+const REQUEST_LINE_START = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^ ]*$/;
+const VERSION_AFTER_TARGET = ' HTTP/';
+
+/**
+ * Whether the header limit Node's parser hit was hit by the request line: it
+ * counts the URL in the same limit as the headers, but a URL that fills it
+ * alone is 414, not 431. Node reports the overflow where the URL (or the
+ * header) ends, or at the end of the chunk it was reading; the chunk tells
+ * which line it was in when that line started in it (a method, a space, a
+ * target) or ended there (followed by ` HTTP/`). A URL of more than one
+ * chunk that overflows before its end, in a chunk without its start, cannot
+ * be told from a long header: 431.
+ */
+function inRequestLine(error: ParserError): boolean {
+  const chunk = error.rawPacket;
+  const parsed = error.bytesParsed;
+  if (!Buffer.isBuffer(chunk) || typeof parsed !== 'number') return false;
+  const end = Math.min(parsed, chunk.length);
+  const line = chunk.toString(
+    'latin1',
+    chunk.lastIndexOf(10, end - 1) + 1,
+    end,
+  );
+  if (REQUEST_LINE_START.test(line)) return true;
+  return (
+    !line.includes(' ') &&
+    chunk.toString('latin1', end, end + VERSION_AFTER_TARGET.length) ===
+      VERSION_AFTER_TARGET
+  );
 }
