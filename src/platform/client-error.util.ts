@@ -161,11 +161,8 @@ function inRequestLine(error: ParserError): boolean {
   const parsed = error.bytesParsed;
   if (!Buffer.isBuffer(chunk) || typeof parsed !== 'number') return false;
   const end = Math.min(parsed, chunk.length);
-  const line = chunk.toString(
-    'latin1',
-    chunk.lastIndexOf(10, end - 1) + 1,
-    end,
-  );
+  const start = end > 0 ? chunk.lastIndexOf(10, end - 1) + 1 : 0;
+  const line = chunk.toString('latin1', start, end);
   if (REQUEST_LINE_START.test(line)) return true;
   return (
     !line.includes(' ') &&
