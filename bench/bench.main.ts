@@ -33,7 +33,9 @@ import { runThroughput } from './throughput.bench';
  * exit 1 on any unexpected status (what CI runs). `--hostile`: only the
  * hostile 422, printed. `--before <ref>`: the module as of a git ref measured in the same
  * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
- * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md.
+ * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md. `--async-context`: the two
+ * async-context rows of Node 22 (the module with `asyncContext: false`, bare Nest with one
+ * `AsyncLocalStorage`) on every line.
  */
 const HARD_DEADLINE_MS = 45 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
@@ -54,23 +56,23 @@ function writeReadmeSection(markdown: string): void {
 
 /**
  * The apps of one Node line, each bare/module pair adjacent. On Node 22,
- * where AsyncLocalStorage still runs on async_hooks, two extra rows price
- * that: the module with `asyncContext: false`, and bare Nest with an
- * AsyncLocalStorage switched on and no module. On the target lines, a second
- * bare process (the control) measures what two identical apps differ by.
+ * where AsyncLocalStorage still runs on async_hooks (and on every line with
+ * `asyncProbes`), two extra rows price the async context: the module with
+ * `asyncContext: false`, and bare Nest with an AsyncLocalStorage switched on
+ * and no module. On the target lines, a second bare process (the control)
+ * measures what two identical apps differ by.
  */
-function appsOf(node: NodeLine, before?: string): AppSpec[] {
+function appsOf(node: NodeLine, before?: string, asyncProbes = false): AppSpec[] {
   const specs: AppSpec[] = [];
   for (const platform of ['express', 'fastify'] as const) {
     specs.push({ platform, variant: 'bare', node }, { platform, variant: 'module', node });
     // The before/after column on the default line only: it prices the changes, the other lines their Node.
     if (before && node.major === 24) specs.push({ platform, variant: 'module', before, node });
-    if (node.major === 22) {
+    if (node.major === 22 || asyncProbes) {
       specs.push({ platform, variant: 'module', noAsyncContext: true, node }, { platform, variant: 'bare', alsProbe: true, node });
-    } else {
-      // The target lines get an A/A row: a second bare process, the noise floor of every ratio.
-      specs.push({ platform, variant: 'bare', control: true, node });
     }
+    // The target lines get an A/A row: a second bare process, the noise floor of every ratio.
+    if (node.major !== 22) specs.push({ platform, variant: 'bare', control: true, node });
   }
   return specs;
 }
@@ -99,6 +101,7 @@ function settings() {
       'quiet-logs': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
+      'async-context': { type: 'boolean', default: false },
     },
   });
   const smoke = values.smoke;
@@ -113,6 +116,7 @@ function settings() {
     profileSeconds: num(values['profile-seconds'], 3),
     soak: !smoke && !values['no-soak'],
     before: values.before,
+    asyncProbes: values['async-context'],
     beforeDir: undefined as string | undefined,
     rounds: num(values.rounds, smoke ? 1 : 7),
     duration: num(values.duration, smoke ? 0.5 : 1),
@@ -231,7 +235,7 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
   const peak = new Map<string, number[]>();
   let nest = '';
   let hostile: HostileRow[] = [];
-  const throughput = await runThroughput(appsOf(node, options.beforeDir), options.routes, { ...options, log }, {
+  const throughput = await runThroughput(appsOf(node, options.beforeDir, options.asyncProbes), options.routes, { ...options, log }, {
     start: (specs) => startAll([...specs], options.quietLogs),
     ready: async (apps, round) => {
       const problems = await preflight(apps, BENCH_ROUTES);

@@ -95,7 +95,7 @@ export function explainMiss(summary: RouteSummary, profiles: readonly ProfileSum
       `without the async context (\`asyncContext: false\`) the module measured ${summary.noContextRatio.median.toFixed(3)}, ` +
         `and one AsyncLocalStorage alone, without the module, costs bare Nest ${summary.alsRatio.median.toFixed(3)}` +
         (summary.noContextRatio.median >= target
-          ? ': without it the target is met, so the async_hooks behind AsyncLocalStorage are the price on this Node'
+          ? ': without it the target is met, so the async context (`AsyncLocalStorage`) is the price on this Node'
           : ': the async context does not explain it alone'),
     );
   }
@@ -243,6 +243,11 @@ function controlSpan(line: LineInput, platform: 'express' | 'fastify'): string {
   return `${Math.min(...medians).toFixed(3)}–${Math.max(...medians).toFixed(3)}`;
 }
 
+/** A probe's ratio with its server CPU per request, or `n/a`. */
+function probeCell(ratio: RatioStats | undefined, cpu: number | undefined): string {
+  return ratio ? `${ratio.median.toFixed(3)} (${cpu?.toFixed(1)} µs)` : 'n/a';
+}
+
 function renderLine(line: LineInput, beforeRef?: string): string[] {
   const extra = line.summaries.some((s) => s.noContextRatio);
   const before = line.summaries.some((s) => s.beforeRatio);
@@ -265,7 +270,7 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
       `| ${cap(s.platform)} | ${s.route.label} | ${rate(s.bareRps, s.bareP99)} | ${rate(s.moduleRps, s.moduleP99)} | ${ratioCell(s.ratio)} | ` +
         `${control ? `${s.controlRatio ? plainRatio(s.controlRatio) : 'n/a'} | ` : ''}` +
         `${before ? `${s.beforeRatio ? `${s.beforeRatio.median.toFixed(3)} (${s.beforeCpu?.toFixed(1)} µs)` : 'n/a'} | ` : ''}` +
-        `${extra ? `${s.noContextRatio ? s.noContextRatio.median.toFixed(3) : 'n/a'} | ${s.alsRatio ? s.alsRatio.median.toFixed(3) : 'n/a'} | ` : ''}` +
+        `${extra ? `${probeCell(s.noContextRatio, s.noContextCpu)} | ${probeCell(s.alsRatio, s.alsCpu)} | ` : ''}` +
         `${s.bareCpu.toFixed(1)} / ${s.moduleCpu.toFixed(1)} | ≥ ${s.route.target.toFixed(2)} | ${ok ? 'pass' : '**miss** (below)'} |`,
     );
   }
@@ -280,11 +285,16 @@ function renderLine(line: LineInput, beforeRef?: string): string[] {
   }
   if (extra) {
     lines.push(
-      `On Node ${line.node.major}, \`AsyncLocalStorage\` still runs on async_hooks: once one is active, every promise and ` +
-        'async resource of the process pays a hook call. "bare + ALS" is bare Nest with one `AsyncLocalStorage` switched ' +
+      (line.node.major < 24
+        ? `On Node ${line.node.major}, \`AsyncLocalStorage\` still runs on async_hooks: once one is active, every promise and ` +
+          'async resource of the process pays a hook call. '
+        : `On Node ${line.node.major}, \`AsyncLocalStorage\` runs on AsyncContextFrame, without async_hooks, but entering ` +
+          'a context copies the frame, and every promise and async resource made inside carries it. ') +
+        '"bare + ALS" is bare Nest with one `AsyncLocalStorage` switched ' +
         'on and no module: that price alone. "`asyncContext: false`" is the module without its async context ' +
-        '(`getRequestId()` then answers only through `@RequestId()` and the request): its ratios are the module\'s own work, ' +
-        'to compare with the Node 24 table. Neither sets a target; the default is what the target column judges.',
+        '(`getRequestId()` then answers only through `@RequestId()` and the request): its ratios are the module\'s own work' +
+        (line.node.major < 24 ? ', to compare with the Node 24 table' : '') +
+        '. Both show the server CPU per request beside the ratio. Neither sets a target; the default is what the target column judges.',
       '',
     );
   }
@@ -386,6 +396,7 @@ const RERUN = [
   'npm run bench -- --hostile        # only the hostile 422 (100,000 empty members), printed',
   'npm run bench -- --rounds 9 --duration 2 --only success,router-404 --no-soak',
   'npm run bench -- --node 26 --rounds 3 --no-soak --no-write  # a quick look: printed, nothing written',
+  'npm run bench -- --async-context --only success --no-soak --no-write  # the async-context rows of Node 22 on Node 24 too',
   '```',
   '',
   'Node 24 is the binary of compat/nest12 (`npm ci` there, as `npm run test:nest12` does); Node 22 and 26 come from ' +
