@@ -194,30 +194,31 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
       );
     });
 
-    it('answers 414 to a URL over the limit that arrives in pieces, and 431 to headers that do', async () => {
-      const url = `GET /edges/params/${'a'.repeat(20 * 1024)} HTTP/1.1\r\nhost: localhost\r\n\r\n`;
-      const long = await rawExchange(port, [
-        url.slice(0, 6000),
-        url.slice(6000),
-      ]);
-      expectRawEnvelope(
-        long.responses[0],
+    it.each([
+      [
+        'a URL over the limit answers 414',
+        `GET /edges/params/${'a'.repeat(20 * 1024)} HTTP/1.1\r\nhost: localhost\r\n\r\n`,
         414,
         'uri_too_long',
         MESSAGES.longUrl,
-      );
-      const header = `GET /edges/params/ok HTTP/1.1\r\nhost: localhost\r\nx-big: ${'b'.repeat(20 * 1024)}\r\n\r\n`;
-      const big = await rawExchange(port, [
-        header.slice(0, 6000),
-        header.slice(6000),
-      ]);
-      expectRawEnvelope(
-        big.responses[0],
+      ],
+      [
+        'headers over the limit answer 431',
+        `GET /edges/params/ok HTTP/1.1\r\nhost: localhost\r\nx-big: ${'b'.repeat(20 * 1024)}\r\n\r\n`,
         431,
         'request_header_fields_too_large',
         MESSAGES.headersTooLarge,
-      );
-    });
+      ],
+    ])(
+      'sent in two reads, %s',
+      async (_name, request, status, code, message) => {
+        const { responses } = await rawExchange(port, [
+          request.slice(0, 6000),
+          request.slice(6000),
+        ]);
+        expectRawEnvelope(responses[0], status, code, message);
+      },
+    );
 
     it('answers 414 to a long URL pipelined after a request, which is answered first', async () => {
       const { responses, closed } = await rawExchange(
