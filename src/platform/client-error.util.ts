@@ -139,11 +139,13 @@ function parserException(error: ParserError): HttpException {
   }
 }
 
-/** @internal */
-export const LONG_URL_MESSAGE = 'The request URL is too long.';
+const LONG_URL_MESSAGE = 'The request URL is too long.';
 
-/** A request line's start: a method, one space, a target (no space after it yet). */
-const REQUEST_LINE_START = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^ ]*$/;
+/**
+ * A request line's start: a method Node's parser knows (it refuses others
+ * before counting the URL), one space, a target with no space after it yet.
+ */
+const REQUEST_LINE_START = /^[A-Z-]+ [^ ]*$/;
 const VERSION_AFTER_TARGET = ' HTTP/';
 
 /**
