@@ -14,6 +14,7 @@ import type { ResolvedErrorsOptions } from './errors-module.options';
 import type { ErrorsModuleOptions } from './errors-module-options.interface';
 import { ConflictsDetector } from './conflicts/conflicts.detector';
 import { ErrorsFilter } from './filter/errors.filter';
+import { captureEventStreamErrors } from './filter/event-stream.capture';
 import { AppOptionsRegistration } from './registry/app-options.registration';
 import { registerAppOptions } from './registry/app-options.registry';
 import { rememberModules } from './validation/declared-parameters.registry';
@@ -21,6 +22,7 @@ import { ErrorReportingLoader } from './reporting/error-reporting.loader';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 const DECLARED_PARAMETERS = Symbol('nestjs-api-errors:declared-parameters');
+const EVENT_STREAM_ERRORS = Symbol('nestjs-api-errors:event-stream-errors');
 
 /**
  * @internal The module's providers. Switches that depend on options are
@@ -54,6 +56,19 @@ export const ERRORS_PROVIDERS: Provider[] = [
     inject: [RESOLVED_ERRORS_OPTIONS, ModulesContainer],
     useFactory: (options: ResolvedErrorsOptions, modules: ModulesContainer) => {
       rememberModules(options, modules);
+      return true;
+    },
+  },
+  {
+    // Before Nest registers the routes, which is when it reads their interceptors.
+    provide: EVENT_STREAM_ERRORS,
+    inject: [RESOLVED_ERRORS_OPTIONS, ErrorsFilter, ModulesContainer],
+    useFactory: (
+      options: ResolvedErrorsOptions,
+      filter: ErrorsFilter,
+      modules: ModulesContainer,
+    ) => {
+      captureEventStreamErrors(options, filter, modules);
       return true;
     },
   },

@@ -174,6 +174,33 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     this.options.reporting.run(exception, error, requestId, request);
   }
 
+  /** @internal True when `request` reached this filter's app. */
+  serves(request: unknown): boolean {
+    return this.platform().serves(request);
+  }
+
+  /**
+   * @internal The `data` of the `error` event that ends a server-sent event
+   * stream whose headers are out: the body this filter would have answered
+   * (same stages, the scope's rules included), logged and reported like an
+   * answer. `undefined` while the stream has not started: the exception
+   * then takes the usual way.
+   */
+  renderEvent(
+    exception: unknown,
+    request: unknown,
+    response: unknown,
+    scope?: ErrorScope,
+  ): string | undefined {
+    if (!this.platform().headersSent(response)) return undefined;
+    const requestId = this.assignId(toRawRequest(request));
+    const error = this.safelyNormalize(exception, request, scope);
+    const { body } = this.safelyRender(error, requestId, request);
+    if (error.unexpected) this.log(exception, request, requestId);
+    this.options.reporting.run(exception, error, requestId, request);
+    return body;
+  }
+
   /**
    * @internal The response for a failure Node's HTTP parser raised, written
    * on the socket: the same stages, with the id of the request whose body it

@@ -154,6 +154,11 @@ export class ExpressPlatform implements HttpPlatform {
     return toRawResponse(response).headersSent;
   }
 
+  serves(request: unknown): boolean {
+    // Express gives each request its app through the request prototype.
+    return (request as { app?: unknown }).app === this.app;
+  }
+
   clientGone(request: unknown, response: unknown): boolean {
     return isClientGone(request as RawRequest, toRawResponse(response));
   }

@@ -246,6 +246,18 @@ export class FastifyPlatform implements HttpPlatform {
     return toRawResponse(response).headersSent;
   }
 
+  serves(request: unknown): boolean {
+    // `request.server` is the instance of the route's plugin context, which
+    // inherits from the root instance.
+    const server = (request as { server?: unknown }).server;
+    return (
+      typeof server === 'object' &&
+      server !== null &&
+      (server === this.fastify ||
+        Object.prototype.isPrototypeOf.call(this.fastify, server))
+    );
+  }
+
   clientGone(request: unknown, response: unknown): boolean {
     const raw =
       (request as { raw?: RawRequest }).raw ?? (request as RawRequest);

@@ -56,6 +56,8 @@ export interface HttpPlatform {
   bodyUnread(request: unknown): boolean;
   /** True when the response has started (an envelope can no longer be sent). */
   headersSent(response: unknown): boolean;
+  /** True when `request` (as Nest passes it to handlers) reached this app. */
+  serves(request: unknown): boolean;
   /**
    * True when the client is gone (aborted the upload or closed the
    * connection): nothing can be answered, and it is not a server error.
