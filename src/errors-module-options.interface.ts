@@ -135,7 +135,7 @@ export interface ErrorsModuleOptions {
   asyncContext?: boolean;
   /**
    * Makes new request ids.
-   * @default crypto.randomUUID (UUID v4)
+   * @default a random UUID v4, like `crypto.randomUUID()`
    */
   generateRequestId?: () => string;
   /**

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { BUILT_IN_ERRORS } from './catalog/built-in.errors';
 import type { BuiltInErrorName } from './catalog/built-in.errors';
 import {
@@ -30,6 +28,7 @@ import type { ExceptionMapping } from './mapping/exception-mapping.interface';
 import { ErrorReporting } from './reporting/error-reporting';
 import type { ErrorReporterDefinition } from './reporting/error-report.interface';
 import { isWellFormedRequestId } from './request-id/request-id.util';
+import { randomRequestId } from './request-id/uuid.util';
 
 /**
  * The defaults, in one place. Merged once by `resolveErrorsOptions`.
@@ -44,7 +43,7 @@ export const DEFAULT_ERRORS_OPTIONS = Object.freeze({
   asyncContext: true,
   exposeInternalErrors: false,
   warnOnConflicts: true,
-  generateRequestId: randomUUID as () => string,
+  generateRequestId: randomRequestId as () => string,
   validation: {} as ErrorsValidationOptions | false,
   mappings: Object.freeze([]) as readonly ExceptionMapping[],
   keepResponseHeaders: Object.freeze([]) as readonly string[],
@@ -168,13 +167,13 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
  * UUID, as for the default.
  */
 function guardGenerator(generate: (() => string) | undefined): () => string {
-  if (!generate) return randomUUID;
+  if (!generate) return randomRequestId;
   return () => {
     try {
       const id = generate();
-      return isWellFormedRequestId(id) ? id : randomUUID();
+      return isWellFormedRequestId(id) ? id : randomRequestId();
     } catch {
-      return randomUUID();
+      return randomRequestId();
     }
   };
 }
