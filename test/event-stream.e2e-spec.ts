@@ -8,6 +8,7 @@ import { EventStreamModule } from './fixtures/event-stream.controller';
 import { CaptureLogger } from './utils/capture-logger';
 import { createApp, http } from './utils/create-app';
 import { expectEnvelope } from './utils/expect-envelope';
+import { FORMAT_CASES } from './utils/format-cases';
 import { platforms } from './utils/platforms';
 
 const INTERNAL = {
@@ -180,3 +181,42 @@ describe.each(platforms)('server-sent events (%p)', (Adapter) => {
     }
   });
 });
+
+describe.each(platforms)(
+  'server-sent events in each wire format (%p)',
+  (Adapter) => {
+    it.each(FORMAT_CASES.map((c) => [c.name, c] as const))(
+      'sends the %s body as the error event',
+      async (_name, formatCase) => {
+        const docsBaseUrl = 'https://api.example.com/docs/errors';
+        const app = await createApp(
+          EventStreamModule.withOptions({
+            format: formatCase.format,
+            docsBaseUrl,
+          }),
+          Adapter,
+        );
+        try {
+          const res = await readStream(app, '/events/catalog-late');
+
+          const requestId = res.headers['x-request-id'];
+          const prefix =
+            '\nid: 1\ndata: {"n":1}\n\nevent: error\nid: 2\ndata: ';
+          expect(res.body.startsWith(prefix)).toBe(true);
+          expect(res.body.endsWith('\n\n')).toBe(true);
+          const data = (res.body as string).slice(prefix.length, -2);
+          expect(data).not.toContain('\n');
+          expect(JSON.parse(data)).toStrictEqual(
+            formatCase.body(PROJECT_NOT_FOUND, {
+              requestId,
+              path: '/events/catalog-late',
+              docsBaseUrl,
+            }),
+          );
+        } finally {
+          await app.close();
+        }
+      },
+    );
+  },
+);
