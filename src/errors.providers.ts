@@ -22,7 +22,7 @@ import { ErrorReportingLoader } from './reporting/error-reporting.loader';
 import { createValidationPipe } from './validation/validation.pipe-factory';
 
 const DECLARED_PARAMETERS = Symbol('nestjs-api-errors:declared-parameters');
-const EVENT_STREAM_ERRORS = Symbol('nestjs-api-errors:event-stream-errors');
+const EVENT_STREAM_CAPTURE = Symbol('nestjs-api-errors:event-stream-capture');
 
 /**
  * @internal The module's providers. Switches that depend on options are
@@ -61,7 +61,7 @@ export const ERRORS_PROVIDERS: Provider[] = [
   },
   {
     // Before Nest registers the routes, which is when it reads their interceptors.
-    provide: EVENT_STREAM_ERRORS,
+    provide: EVENT_STREAM_CAPTURE,
     inject: [RESOLVED_ERRORS_OPTIONS, ErrorsFilter, ModulesContainer],
     useFactory: (
       options: ResolvedErrorsOptions,

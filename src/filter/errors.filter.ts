@@ -170,8 +170,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       this.respond(error, requestId, request, response),
       this.keptHeaders,
     );
-    if (error.unexpected) this.log(exception, request, requestId);
-    this.options.reporting.run(exception, error, requestId, request);
+    this.logAndReport(exception, error, requestId, request);
   }
 
   /** @internal True when `request` reached this filter's app. */
@@ -196,9 +195,19 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     const requestId = this.assignId(toRawRequest(request));
     const error = this.safelyNormalize(exception, request, scope);
     const { body } = this.safelyRender(error, requestId, request);
+    this.logAndReport(exception, error, requestId, request);
+    return body;
+  }
+
+  /** After the answer: logs an unexpected error once, then runs the reporters. */
+  private logAndReport(
+    exception: unknown,
+    error: NormalizedError,
+    requestId: string,
+    request: unknown,
+  ): void {
     if (error.unexpected) this.log(exception, request, requestId);
     this.options.reporting.run(exception, error, requestId, request);
-    return body;
   }
 
   /**

@@ -25,11 +25,11 @@ export function randomRequestId(): string {
     randomFillSync(entropy);
     nextByte = 0;
   }
+  // The version (4) and the RFC 9562 variant (10xx) take their bits first.
+  entropy[nextByte + 6] = (entropy[nextByte + 6] & 0x0f) | 0x40;
+  entropy[nextByte + 8] = (entropy[nextByte + 8] & 0x3f) | 0x80;
   for (let i = 0; i < 16; i++) {
-    let byte = entropy[nextByte + i];
-    if (i === 6)
-      byte = (byte & 0x0f) | 0x40; // version 4
-    else if (i === 8) byte = (byte & 0x3f) | 0x80; // RFC 9562 variant
+    const byte = entropy[nextByte + i];
     const at = DIGIT_OFFSETS[i];
     text[at] = HEX_DIGITS[byte >> 4];
     text[at + 1] = HEX_DIGITS[byte & 0x0f];
