@@ -35,6 +35,10 @@ import {
   setsCaching,
   staleHeaderNames,
 } from './response-headers.util';
+import {
+  answerStrictPreflightRefusal,
+  defaultErrorHandlerAdopter,
+} from './fastify-plugin-routes.util';
 import { stacklessNotFound } from './stackless-not-found.util';
 import { reportStreamFailures } from './streamable-file.util';
 
@@ -93,6 +97,8 @@ export class FastifyPlatform implements HttpPlatform {
   /** Fastify's reply-headers symbol; `null` once looked for and not found. */
   private headersSymbol: symbol | null | undefined;
   private responder?: ErrorResponder;
+  /** Gives a route still on Fastify's default error handler the filter's. */
+  private adoptErrorHandler?: (request: object) => void;
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
@@ -111,6 +117,9 @@ export class FastifyPlatform implements HttpPlatform {
     ) => {
       const id = assign(request.raw);
       reply.header(header, id);
+      this.adoptErrorHandler?.(request);
+      if (request.raw.method === 'OPTIONS' && this.responder)
+        answerStrictPreflightRefusal(request, reply, this.responder);
       if (
         checkHost &&
         request.raw.headers.host === undefined &&
@@ -169,6 +178,10 @@ export class FastifyPlatform implements HttpPlatform {
   mountErrorCapture(responder: ErrorResponder): void {
     this.responder = responder;
     stacklessNotFound(this.adapter);
+    this.adoptErrorHandler = defaultErrorHandlerAdopter(
+      this.fastify,
+      (error, request, reply) => responder.reply(error, request, reply),
+    );
     this.fastify.addHook(
       'onError',
       (
