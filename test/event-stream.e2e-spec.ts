@@ -218,5 +218,31 @@ describe.each(platforms)(
         }
       },
     );
+
+    it('sends a custom format whose body spans several lines as one event', async () => {
+      // A format that returns text with line breaks: SSE carries each line as
+      // its own `data:` field, and a client joins them with "\n".
+      const app = await createApp(
+        EventStreamModule.withOptions({
+          format: {
+            contentType: 'text/plain; charset=utf-8',
+            render: (error, context) =>
+              `${error.code}\r\n${error.message}\n${context.requestId}`,
+          },
+        }),
+        Adapter,
+      );
+      try {
+        const res = await readStream(app, '/events/catalog-late');
+
+        const requestId = res.headers['x-request-id'];
+        expect(res.body).toBe(
+          '\nid: 1\ndata: {"n":1}\n\nevent: error\nid: 2\n' +
+            `data: project_not_found\ndata: The project does not exist.\ndata: ${requestId}\n\n`,
+        );
+      } finally {
+        await app.close();
+      }
+    });
   },
 );
