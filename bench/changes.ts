@@ -142,4 +142,10 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
       'context\'s two frames per request (about 400 bytes: Node 24\'s `AsyncLocalStorage.run` copies the frame entering ' +
       'and leaving) and the extra header',
   },
+  {
+    change:
+      'A 422 skips the default translator\'s pass over every field message when the request carries no nestjs-i18n context (the translator only translates nestjs-i18n keys, so it returned nothing for each)',
+    bought:
+      'every 422 of an app without nestjs-i18n: one copied field list, a text object per message and a field key per field fewer; the module\'s 422 on Fastify allocates 63.1 → 62.0 KB per request (V8\'s sampling heap profiler, 10,000 injected requests, NestJS 12, Node 24), bare Nest\'s 400 51.2 KB. No CPU change this machine can measure in-process (60 paired rounds)',
+  },
 ];

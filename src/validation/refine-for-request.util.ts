@@ -2,6 +2,7 @@ import type { ResolvedErrorsOptions } from '../errors-module.options';
 import type { NormalizedError } from '../formats/normalized-error.interface';
 import { localizeError } from './localize-error.util';
 import {
+  hasI18nContext,
   I18N_FIELD_TRANSLATOR,
   nestjsI18nLanguage,
   TRANSLATED_BY_NESTJS_I18N,
@@ -21,9 +22,13 @@ export function refineForRequest(
   options: Pick<ResolvedErrorsOptions, 'translate'>,
 ): NormalizedError {
   const named = nameFailedParameter(error, request, options);
+  // The default translator only translates nestjs-i18n keys: without its
+  // context on the request it would return nothing for every message.
   const translator =
     options.translate ??
-    (named.fieldErrors ? I18N_FIELD_TRANSLATOR : undefined);
+    (named.fieldErrors && hasI18nContext(request)
+      ? I18N_FIELD_TRANSLATOR
+      : undefined);
   const localized = translator
     ? localizeError(named, request, translator)
     : named;
