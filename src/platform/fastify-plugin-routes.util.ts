@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 
+import { symbolNamed } from './fastify-symbols.util';
 import type { ErrorResponder } from './platform.interface';
 
 type ErrorHandlerFunc = (
@@ -95,10 +96,4 @@ export function answerStrictPreflightRefusal(
     );
     return reply;
   };
-}
-
-function symbolNamed(target: object, description: string): symbol | undefined {
-  return Object.getOwnPropertySymbols(target).find(
-    (symbol) => symbol.description === description,
-  );
 }

@@ -39,6 +39,7 @@ import {
   answerStrictPreflightRefusal,
   defaultErrorHandlerAdopter,
 } from './fastify-plugin-routes.util';
+import { symbolNamed } from './fastify-symbols.util';
 import { stacklessNotFound } from './stackless-not-found.util';
 import { reportStreamFailures } from './streamable-file.util';
 
@@ -328,10 +329,7 @@ export class FastifyPlatform implements HttpPlatform {
    */
   private ownHeaders(reply: FastifyReply): Record<string, unknown> | undefined {
     if (this.headersSymbol === undefined)
-      this.headersSymbol =
-        Object.getOwnPropertySymbols(reply).find(
-          (symbol) => symbol.description === REPLY_HEADERS_SYMBOL,
-        ) ?? null;
+      this.headersSymbol = symbolNamed(reply, REPLY_HEADERS_SYMBOL) ?? null;
     if (this.headersSymbol === null) return undefined;
     const own = (reply as unknown as Record<symbol, unknown>)[
       this.headersSymbol
@@ -418,9 +416,7 @@ function hoistHook(instance: object, name: string, hook: Hook): void {
 
 /** A Fastify instance's internal value, by its symbol's description. */
 function internal<T>(instance: object, description: string): T | undefined {
-  const symbol = Object.getOwnPropertySymbols(instance).find(
-    (s) => s.description === description,
-  );
+  const symbol = symbolNamed(instance, description);
   return symbol
     ? ((instance as Record<symbol, unknown>)[symbol] as T | undefined)
     : undefined;
