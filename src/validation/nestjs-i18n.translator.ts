@@ -79,12 +79,12 @@ export function nestjsI18nLanguage(request: unknown): string | undefined {
   return i18nContextOf(request)?.lang;
 }
 
-/** nestjs-i18n's middleware and interceptor set `i18nContext` on the request. */
 /** @internal True when nestjs-i18n put its context on the request: only then can a field key be translated. */
 export function hasI18nContext(request: unknown): boolean {
   return i18nContextOf(request) !== undefined;
 }
 
+/** nestjs-i18n's middleware and interceptor set `i18nContext` on the request. */
 function i18nContextOf(request: unknown): I18nContextLike | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
   const context =
