@@ -23,7 +23,7 @@ import { median } from './stats.util';
 import { runThroughput } from './throughput.bench';
 
 /**
- * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --hostile | --cpu-prof] [--rounds N] [--duration S] ...`
+ * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --hostile | --cpu-prof] [--rounds N] [--duration S] [--slices N] ...`
  *
  * Full run, per Node line (default 24; NestJS 12 in every app): preflight,
  * interleaved paired rounds on every timed path, memory at rest and at peak,
@@ -93,6 +93,7 @@ function settings() {
       before: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
+      slices: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'soak-requests': { type: 'string' },
@@ -118,8 +119,9 @@ function settings() {
     before: values.before,
     asyncProbes: values['async-context'],
     beforeDir: undefined as string | undefined,
-    rounds: num(values.rounds, smoke ? 1 : 7),
-    duration: num(values.duration, smoke ? 0.5 : 1),
+    rounds: num(values.rounds, smoke ? 1 : 5),
+    duration: num(values.duration, smoke ? 0.5 : 2),
+    slices: Math.max(Math.round(num(values.slices, smoke ? 1 : 8)), 1),
     warmup: num(values.warmup, smoke ? 0 : 2),
     connections: num(values.connections, 10),
     soakRequests: Math.max(num(values['soak-requests'], 200_000), 1),

@@ -19,6 +19,8 @@ export interface BenchEnvironment {
   readonly connections: number;
   readonly rounds: number;
   readonly duration: number;
+  /** Slices each app's `duration` is split into, the apps taking turns. */
+  readonly slices: number;
   readonly warmup: number;
   /** 1-minute load average when the run started, and when it ended (set by the runner). */
   readonly loadStart: number;
@@ -31,6 +33,7 @@ export function describeEnvironment(settings: {
   connections: number;
   rounds: number;
   duration: number;
+  slices: number;
   warmup: number;
   quietLogs: boolean;
 }): BenchEnvironment {

@@ -6,6 +6,8 @@ import type { BenchRoute } from './bench.routes';
 export interface LoadResult {
   /** Requests per second: completed responses over the run's wall time. */
   readonly rps: number;
+  /** The run's wall time, s, measured around autocannon (which rounds its own to 10 ms). */
+  readonly seconds: number;
   /** 99th percentile latency, ms. */
   readonly p99: number;
   readonly requests: number;
@@ -49,6 +51,7 @@ export function runLoad(url: string, routes: readonly BenchRoute[], options: Loa
         }),
   }));
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     autocannon(
       {
         url,
@@ -60,13 +63,15 @@ export function runLoad(url: string, routes: readonly BenchRoute[], options: Loa
       },
       (error, result) => {
         if (error) return reject(error);
+        const seconds = (performance.now() - started) / 1000;
         const statuses = new Map<number, number>();
         for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
           statuses.set(Number(code), stats.count ?? 0);
         }
         const answered = [...statuses.values()].reduce((sum, n) => sum + n, 0);
         resolve({
-          rps: answered / Math.max(result.duration, 1e-3),
+          rps: answered / Math.max(seconds, 1e-3),
+          seconds,
           p99: result.latency.p99,
           requests: answered,
           statuses,

@@ -142,7 +142,13 @@ export function renderMarkdown(report: BenchReport): string {
       `the NestJS 12 test run uses); autocannon ${env.autocannon} loads it from the runner process with ${env.connections} ` +
       'keep-alive connections. Bare Nest (its default exception filter and `app.useGlobalPipes(new ValidationPipe())`) and ' +
       'the same app with `ErrorsModule.forRoot()` and its defaults are measured in ' +
-      `${env.rounds} paired, interleaved rounds of ${env.duration} s per app and path. Every round starts fresh processes ` +
+      `${env.rounds} paired, interleaved rounds of ${env.duration} s per app and path` +
+      (env.slices > 1
+        ? `, taken in ${env.slices} slices of ${formatSeconds(env.duration / env.slices)} s: the apps take turns slice by slice ` +
+          '(the order flipping each slice), so a drift of the host\'s speed over seconds falls on every app of a ' +
+          'round alike. '
+        : '. ') +
+      `Every round starts fresh processes ` +
       `and warms each up for ${env.warmup} s on all paths at once; the loading order is reversed every round and the start ` +
       'order every second round, so neither the first-booted nor the first-loaded process favours a side. ' +
       'The ratio is module ÷ bare Nest per round, on the same adapter; the tables show ' +
@@ -394,7 +400,7 @@ const RERUN = [
   'npm run bench -- --soak           # only the soak (200,000 requests per module app), printed',
   'npm run bench -- --smoke          # one short round on every path, for CI: exits 1 on any unexpected status',
   'npm run bench -- --hostile        # only the hostile 422 (100,000 empty members), printed',
-  'npm run bench -- --rounds 9 --duration 2 --only success,router-404 --no-soak',
+  'npm run bench -- --rounds 9 --duration 4 --slices 16 --only success,router-404 --no-soak',
   'npm run bench -- --node 26 --rounds 3 --no-soak --no-write  # a quick look: printed, nothing written',
   'npm run bench -- --async-context --only success --no-soak --no-write  # the async-context rows of Node 22 on Node 24 too',
   '```',
@@ -404,6 +410,10 @@ const RERUN = [
     'otherwise idle machine; the paired rounds absorb drift, not a second workload. `--quiet-logs` silences the Nest ' +
     'logger in all apps alike; by default both variants log each 500 (to /dev/null).',
 ];
+
+function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toFixed(3)));
+}
 
 function formatNs(ns: number): string {
   return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;

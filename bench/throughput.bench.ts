@@ -6,8 +6,14 @@ import { median } from './stats.util';
 
 export interface ThroughputOptions {
   readonly rounds: number;
-  /** Seconds of load per app and route in each round. */
+  /** Seconds of load per app and route in each round, over all its slices. */
   readonly duration: number;
+  /**
+   * Each app's load on a route is split into this many slices, the apps
+   * taking turns slice by slice: the host's speed drifts over seconds, and
+   * slices a fraction of a second apart see the same speed on both sides.
+   */
+  readonly slices: number;
   /** Seconds of untimed load per app, on every path at once, at the start of each round (JIT warm-up). */
   readonly warmup: number;
   readonly connections: number;
@@ -16,6 +22,9 @@ export interface ThroughputOptions {
 
 /** One run of one app on one route. */
 export type Sample = LoadResult & { readonly cpuPerRequest: number };
+
+/** One slice of a run, with the server CPU it took (µs). */
+type Slice = Sample & { readonly cpu: number };
 
 /** A response whose status was not the route's expected one. */
 export interface Unexpected {
@@ -83,11 +92,12 @@ export interface RoundHooks {
 /**
  * Paired rounds, each on fresh processes: every round starts one process
  * per spec, warms them up, loads each path on every app in turn (bare and
- * module side by side per adapter), then stops them. The measuring order is
- * reversed every round and the start order every second round, so neither
- * which process was booted first nor which one is loaded first favours a
- * side, and drift on a noisy machine hits both sides of a pair alike. The
- * ratio is computed per round, between runs seconds apart.
+ * module side by side per adapter), then stops them. Each app's load on a
+ * path is taken in short slices, the apps taking turns, so drift of the
+ * host's speed hits every app of a round alike. The measuring order is
+ * reversed every round (and every slice) and the start order every second
+ * round, so neither which process was booted first nor which one is loaded
+ * first favours a side. The ratio is computed per round.
  * Returns `undefined` when `hooks.ready` ended the run.
  */
 export async function runThroughput(
@@ -107,9 +117,16 @@ export async function runThroughput(
       options.log(`round ${round + 1}/${options.rounds}: started ${apps.map((app) => app.name).join(', ')}; loaded in the order ${order.map((app) => app.name).join(', ')}`);
       if (options.warmup > 0) for (const app of apps) await warmUp(app, routes, options, unexpected);
       for (const route of routes) {
+        const runs = new Map<BenchApp, Slice[]>(apps.map((app) => [app, []]));
+        for (let slice = 0; slice < options.slices; slice++) {
+          // Within a round, every app is loaded once per slice, in an order that flips each slice.
+          for (const app of slice % 2 === 0 ? order : [...order].reverse()) {
+            runs.get(app)?.push(await measure(app, route, options, unexpected));
+          }
+        }
         const line: string[] = [];
         for (const app of order) {
-          const result = await measure(app, route, options, unexpected);
+          const result = combine(runs.get(app) ?? []);
           push(samples, sampleKey(app.name, route), result);
           line.push(`${app.name} ${Math.round(result.rps)}/s ${result.cpuPerRequest.toFixed(0)}µs`);
         }
@@ -123,13 +140,44 @@ export async function runThroughput(
   return { summaries: summarize(samples, routes, options.rounds), unexpected };
 }
 
-/** One timed run of one app on one route, with the server's CPU per request. */
-async function measure(app: BenchApp, route: BenchRoute, options: ThroughputOptions, unexpected: Unexpected[]): Promise<Sample> {
+/** One timed slice of one app on one route, with the server's CPU per request. */
+async function measure(
+  app: BenchApp,
+  route: BenchRoute,
+  options: ThroughputOptions,
+  unexpected: Unexpected[],
+): Promise<Slice> {
   const before = await app.stats(false);
-  const result = await runLoad(app.url, [route], { duration: options.duration, connections: options.connections });
+  const result = await runLoad(app.url, [route], { duration: options.duration / options.slices, connections: options.connections });
   const after = await app.stats(false);
   collectUnexpected(unexpected, app, route.name, [route.expected[app.spec.variant]], result);
-  return { ...result, cpuPerRequest: (after.cpu - before.cpu) / Math.max(result.requests, 1) };
+  const cpu = after.cpu - before.cpu;
+  return { ...result, cpu, cpuPerRequest: cpu / Math.max(result.requests, 1) };
+}
+
+/** One app's slices of a round as one sample: requests over their summed time, the median slice's p99. */
+function combine(slices: readonly Slice[]): Sample {
+  let requests = 0;
+  let seconds = 0;
+  let cpu = 0;
+  let errors = 0;
+  const statuses = new Map<number, number>();
+  for (const slice of slices) {
+    requests += slice.requests;
+    seconds += slice.seconds;
+    cpu += slice.cpu;
+    errors += slice.errors;
+    for (const [status, count] of slice.statuses) statuses.set(status, (statuses.get(status) ?? 0) + count);
+  }
+  return {
+    rps: requests / Math.max(seconds, 1e-9),
+    seconds,
+    p99: median(slices.map((slice) => slice.p99)),
+    requests,
+    statuses,
+    errors,
+    cpuPerRequest: cpu / Math.max(requests, 1),
+  };
 }
 
 /** Untimed load on every path at once (the JIT's warm-up), statuses still checked. */
