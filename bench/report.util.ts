@@ -394,7 +394,7 @@ const RERUN = [
   '### Rerunning it',
   '',
   '```bash',
-  'npm run bench -- --node 22,24,26  # full run (about 28 minutes on 2 cores); rewrites this section and bench/results',
+  'npm run bench -- --node 22,24,26  # full run (about 71 minutes on 2 cores); rewrites this section and bench/results',
   'npm run bench                     # Node 24 only',
   'npm run bench -- --cpu-prof       # CPU profiles of every path, bare vs module: bench/profiles/node24/SUMMARY.md',
   'npm run bench -- --soak           # only the soak (200,000 requests per module app), printed',
