@@ -24,7 +24,7 @@ export interface ThroughputOptions {
 export type Sample = LoadResult & { readonly cpuPerRequest: number };
 
 /** One slice of a run, with the server CPU it took (µs). */
-type Slice = Sample & { readonly cpu: number };
+type Slice = LoadResult & { readonly cpu: number };
 
 /** A response whose status was not the route's expected one. */
 export interface Unexpected {
@@ -140,7 +140,7 @@ export async function runThroughput(
   return { summaries: summarize(samples, routes, options.rounds), unexpected };
 }
 
-/** One timed slice of one app on one route, with the server's CPU per request. */
+/** One timed slice of one app on one route, with the server's CPU over it. */
 async function measure(
   app: BenchApp,
   route: BenchRoute,
@@ -151,8 +151,7 @@ async function measure(
   const result = await runLoad(app.url, [route], { duration: options.duration / options.slices, connections: options.connections });
   const after = await app.stats(false);
   collectUnexpected(unexpected, app, route.name, [route.expected[app.spec.variant]], result);
-  const cpu = after.cpu - before.cpu;
-  return { ...result, cpu, cpuPerRequest: cpu / Math.max(result.requests, 1) };
+  return { ...result, cpu: after.cpu - before.cpu };
 }
 
 /** One app's slices of a round as one sample: requests over their summed time, the median slice's p99. */
