@@ -10,6 +10,8 @@ export interface LoadResult {
   readonly seconds: number;
   /** 99th percentile latency, ms. */
   readonly p99: number;
+  /** autocannon's own result of the run (its latency histogram included) and its URL, for `mergedP99`. */
+  readonly instance: { readonly url: string; readonly result: InstanceResult };
   readonly requests: number;
   /** Responses per status code. */
   readonly statuses: ReadonlyMap<number, number>;
@@ -25,6 +27,24 @@ export interface LoadOptions {
   readonly connections: number;
   /** Give every request its own `x-request-id` (`<prefix>-<n>`). */
   readonly requestIdPrefix?: string;
+}
+
+/** An autocannon run's result before aggregation: its latency histogram is still mergeable. */
+type InstanceResult = autocannon.Result & { readonly latencies?: unknown };
+
+/** `autocannon.aggregateResult` (documented, not in `@types/autocannon`). */
+const aggregateResult = (autocannon as unknown as {
+  aggregateResult(results: readonly InstanceResult[], options: { url: string }): autocannon.Result;
+}).aggregateResult;
+
+/**
+ * The 99th percentile latency (ms) of several runs taken together: their
+ * histograms merged, not a statistic of each run's percentile.
+ */
+export function mergedP99(results: readonly Pick<LoadResult, 'instance'>[]): number {
+  if (results.length === 0) return Number.NaN;
+  const instances = results.map((run) => run.instance.result);
+  return aggregateResult(instances, { url: results[0].instance.url }).latency.p99;
 }
 
 /**
@@ -59,6 +79,8 @@ export function runLoad(url: string, routes: readonly BenchRoute[], options: Loa
         pipelining: 1,
         ...(options.amount === undefined ? { duration: options.duration ?? 1 } : { amount: options.amount }),
         timeout: 10,
+        // The run's histograms stay mergeable; `mergedP99` aggregates them.
+        skipAggregateResult: true,
         requests: requests as autocannon.Request[],
       },
       (error, result) => {
@@ -72,7 +94,8 @@ export function runLoad(url: string, routes: readonly BenchRoute[], options: Loa
         resolve({
           rps: answered / Math.max(seconds, 1e-3),
           seconds,
-          p99: result.latency.p99,
+          p99: aggregateResult([result], { url }).latency.p99,
+          instance: { url, result },
           requests: answered,
           statuses,
           errors: result.errors,

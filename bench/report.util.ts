@@ -152,7 +152,9 @@ export function renderMarkdown(report: BenchReport): string {
       `and warms each up for ${env.warmup} s on all paths at once; the loading order is reversed every round and the start ` +
       'order every second round, so neither the first-booted nor the first-loaded process favours a side. ' +
       'The ratio is module ÷ bare Nest per round, on the same adapter; the tables show ' +
-      `the median ratio with its min–max. ${env.logging} Every response status is checked: ` +
+      'the median ratio with its min–max; a p99 is the latency of a round\'s requests taken together (the ' +
+      'histograms of its slices merged), the median over the rounds. ' +
+      `${env.logging} Every response status is checked: ` +
       `${report.unexpectedCount === 0 ? 'all were the expected ones' : `**${report.unexpectedCount} were not**`}.`,
     '',
     ...renderLoad(env),

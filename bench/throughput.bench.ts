@@ -1,6 +1,6 @@
 import type { AppSpec, BenchApp } from './bench-app.util';
 import type { BenchRoute } from './bench.routes';
-import { runLoad, unexpectedStatuses } from './load.util';
+import { mergedP99, runLoad, unexpectedStatuses } from './load.util';
 import type { LoadResult } from './load.util';
 import { median } from './stats.util';
 
@@ -21,7 +21,7 @@ export interface ThroughputOptions {
 }
 
 /** One run of one app on one route. */
-export type Sample = LoadResult & { readonly cpuPerRequest: number };
+export type Sample = Omit<LoadResult, 'instance'> & { readonly cpuPerRequest: number };
 
 /** One slice of a run, with the server CPU it took (µs). */
 type Slice = LoadResult & { readonly cpu: number };
@@ -154,7 +154,7 @@ async function measure(
   return { ...result, cpu: after.cpu - before.cpu };
 }
 
-/** One app's slices of a round as one sample: requests over their summed time, the median slice's p99. */
+/** One app's slices of a round as one sample: requests over their summed time, the p99 of their merged latencies. */
 function combine(slices: readonly Slice[]): Sample {
   let requests = 0;
   let seconds = 0;
@@ -171,7 +171,7 @@ function combine(slices: readonly Slice[]): Sample {
   return {
     rps: requests / Math.max(seconds, 1e-9),
     seconds,
-    p99: median(slices.map((slice) => slice.p99)),
+    p99: mergedP99(slices),
     requests,
     statuses,
     errors,
