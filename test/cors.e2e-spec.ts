@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+
 import { AppModule } from './fixtures/app.module';
 import { CaptureLogger } from './utils/capture-logger';
 import { createApp, http } from './utils/create-app';
@@ -134,3 +136,92 @@ describe.each(platforms)('CORS without a strict preflight (%p)', (Adapter) => {
     expect(res.headers['x-request-id']).toBeDefined();
   });
 });
+
+/** Each adapter's CORS layer; @fastify/cors also in its later hook, after the body is read. */
+const corsLayers = [
+  ...platforms.map((Adapter) => [Adapter.name, Adapter, undefined] as const),
+  [
+    'FastifyAdapter, @fastify/cors hook: preHandler',
+    FastifyAdapter,
+    'preHandler',
+  ] as const,
+];
+
+describe.each(corsLayers)(
+  'CORS headers on error envelopes (%s)',
+  (_layer, Adapter, hook) => {
+    let app: INestApplication;
+    let logger: CaptureLogger;
+
+    beforeAll(async () => {
+      logger = new CaptureLogger();
+      app = await createApp(AppModule.withOptions(), Adapter, {
+        setup: withCors(hook === undefined ? {} : { hook }),
+        logger,
+      });
+    });
+    afterAll(() => app.close());
+    beforeEach(() => logger.entries.splice(0));
+
+    it.each([
+      ['a thrown NotFoundException', '/nest/not-found', 404, 'not_found'],
+      ['an unknown route', '/no/such/route', 404, 'not_found'],
+    ] as const)(
+      'keeps the CORS headers on %s',
+      async (_name, path, status, code) => {
+        const res = await http(app)
+          .get(path)
+          .set({ origin: ALLOWED, 'x-request-id': 'cors-error-1' });
+        expect(res.status).toBe(status);
+        expect(res.body.error.code).toBe(code);
+        expect(res.body.request_id).toBe('cors-error-1');
+        expect(res.headers['x-request-id']).toBe('cors-error-1');
+        expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
+        expect(res.headers['cache-control']).toBe('no-store');
+      },
+    );
+
+    it('answers an origin callback failure with the 500 envelope, logged once', async () => {
+      const res = await http(app)
+        .get('/ok')
+        .set({ origin: REFUSED, 'x-request-id': 'cors-500-2' });
+      expectEnvelope(res, {
+        status: 500,
+        code: 'internal_error',
+        message:
+          'An unexpected error occurred. Retry later, or contact support with the request id.',
+      });
+      expect(res.headers['x-request-id']).toBe('cors-500-2');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      expect(logger.errors()).toHaveLength(1);
+    });
+
+    it('answers a preflight on an unknown route as the CORS layer does, with the id', async () => {
+      const res = await http(app)
+        .options('/no/such/route')
+        .set({ origin: ALLOWED, 'access-control-request-method': 'POST' })
+        .set('x-request-id', 'preflight-4');
+      expect(res.status).toBe(204);
+      expect(res.text).toBe('');
+      expect(res.headers['x-request-id']).toBe('preflight-4');
+      expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
+    });
+
+    it('answers an OPTIONS request without Origin as the envelope on Fastify, 204 on Express', async () => {
+      const res = await http(app)
+        .options('/ok')
+        .set({ 'access-control-request-method': 'GET' })
+        .set('x-request-id', 'preflight-5');
+      expect(res.headers['x-request-id']).toBe('preflight-5');
+      if (Adapter.name === 'FastifyAdapter') {
+        expectEnvelope(res, {
+          status: 400,
+          code: 'bad_request',
+          message: PREFLIGHT_MESSAGE,
+        });
+      } else {
+        expect(res.status).toBe(204);
+      }
+    });
+  },
+);
