@@ -128,4 +128,34 @@ describe('Fastify over HTTP/2', () => {
       },
     });
   });
+  it('answers a path of 20,000 characters with the 404 envelope, its path cut in the message', async () => {
+    const path = `/nest/${'a'.repeat(20_000)}`;
+    const res = await send({
+      ':method': 'GET',
+      ':path': path,
+      'x-request-id': 'h2-long-path',
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers['x-request-id']).toBe('h2-long-path');
+    expect(res.body).toEqual({
+      request_id: 'h2-long-path',
+      error: {
+        status: 'Not Found',
+        code: 'not_found',
+        message: `Cannot GET ${path.slice(0, 256)}…`,
+        docs: '/docs/errors/404/not_found',
+      },
+    });
+  });
+
+  it("refuses a stream whose headers exceed the session's header list limit, the session still serving", async () => {
+    // nghttp2 refuses it before the server sees a request: no response can carry an envelope.
+    const refused = send({
+      ':method': 'GET',
+      ':path': `/${'a'.repeat(70_000)}`,
+    });
+    await expect(refused).rejects.toThrow('NGHTTP2_REFUSED_STREAM');
+    const res = await send({ ':method': 'GET', ':path': '/ok' });
+    expect(res.status).toBe(200);
+  });
 });
