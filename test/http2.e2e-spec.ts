@@ -5,6 +5,7 @@ import { connect } from 'node:http2';
 import type { ClientHttp2Session, OutgoingHttpHeaders } from 'node:http2';
 
 import { AppModule } from './fixtures/app.module';
+import { CaptureLogger } from './utils/capture-logger';
 
 const UUID = '0d6cbb2e-8c8f-4d55-9d2b-4a1f0d5e7c11';
 
@@ -12,6 +13,40 @@ interface H2Response {
   status: number;
   headers: Record<string, unknown>;
   body: Record<string, unknown> | undefined;
+}
+
+/** Sends one request on `session` (the body, when given, in one DATA frame; `stalled`: never ended) and reads its response. */
+function request(
+  session: ClientHttp2Session,
+  headers: OutgoingHttpHeaders,
+  body?: string,
+  stalled = false,
+): Promise<H2Response> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request(headers, {
+      endStream: body === undefined,
+    });
+    let status = 0;
+    let responseHeaders: Record<string, unknown> = {};
+    const chunks: Buffer[] = [];
+    stream.on('response', (received) => {
+      status = Number(received[':status']);
+      responseHeaders = received;
+    });
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const text = Buffer.concat(chunks).toString();
+      resolve({
+        status,
+        headers: responseHeaders,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+      });
+    });
+    stream.on('error', reject);
+    if (body === undefined) return;
+    if (stalled) stream.write(body);
+    else stream.end(body);
+  });
 }
 
 /**
@@ -39,36 +74,8 @@ describe('Fastify over HTTP/2', () => {
     await app.close();
   });
 
-  function send(
-    headers: OutgoingHttpHeaders,
-    body?: string,
-  ): Promise<H2Response> {
-    return new Promise((resolve, reject) => {
-      const stream = session.request(headers, {
-        endStream: body === undefined,
-      });
-      let status = 0;
-      let responseHeaders: Record<string, unknown> = {};
-      const chunks: Buffer[] = [];
-      stream.on('response', (received) => {
-        status = Number(received[':status']);
-        responseHeaders = received;
-      });
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({
-          status,
-          headers: responseHeaders,
-          body: text
-            ? (JSON.parse(text) as Record<string, unknown>)
-            : undefined,
-        });
-      });
-      stream.on('error', reject);
-      if (body !== undefined) stream.end(body);
-    });
-  }
+  const send = (headers: OutgoingHttpHeaders, body?: string) =>
+    request(session, headers, body);
 
   const post = (path: string, body: string) =>
     send(
@@ -157,5 +164,74 @@ describe('Fastify over HTTP/2', () => {
     await expect(refused).rejects.toThrow('NGHTTP2_REFUSED_STREAM');
     const res = await send({ ':method': 'GET', ':path': '/ok' });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('Fastify over HTTP/2: a body that stalls', () => {
+  let app: INestApplication;
+  let logger: CaptureLogger;
+
+  beforeAll(async () => {
+    logger = new CaptureLogger();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.withOptions()],
+    }).compile();
+    // Fastify closes a session idle this long (72 s by default).
+    app = moduleRef.createNestApplication(
+      new FastifyAdapter({
+        http2: true,
+        http2SessionTimeout: 300,
+      } as never) as never,
+      { logger },
+    );
+    await app.listen(0, '127.0.0.1');
+  });
+  afterAll(() => app.close());
+
+  it('answers the 408 envelope under the request id when the session times out, and the session then closes', async () => {
+    const session = connect(await app.getUrl());
+    const closed = new Promise<void>((resolve) => session.on('close', resolve));
+    const res = await request(
+      session,
+      {
+        ':method': 'POST',
+        ':path': `/validation/teams/${UUID}/members`,
+        'content-type': 'application/json',
+        'x-request-id': 'h2-stalled',
+      },
+      '{"email":',
+      true,
+    );
+    expect(res.status).toBe(408);
+    expect(res.headers['x-request-id']).toBe('h2-stalled');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      request_id: 'h2-stalled',
+      error: {
+        status: 'Request Timeout',
+        code: 'request_timeout',
+        message: 'The server timed out waiting for the request.',
+        docs: '/docs/errors/408/request_timeout',
+      },
+    });
+    await closed;
+    // A client's stall is not the server's failure.
+    expect(logger.errors()).toEqual([]);
+  }, 5000);
+
+  it('leaves a request whose body arrived whole to its handler', async () => {
+    const session = connect(await app.getUrl());
+    const res = await request(
+      session,
+      {
+        ':method': 'POST',
+        ':path': `/validation/teams/${UUID}/members`,
+        'content-type': 'application/json',
+      },
+      JSON.stringify({ email: 'a@b.io', role: 'admin' }),
+    );
+    expect(res.status).toBe(201);
+    session.close();
   });
 });

@@ -27,6 +27,7 @@ import type {
   RawResponse,
 } from './platform.interface';
 import { moveToFront } from './hoist.util';
+import { answerStalledBodyOnTimeout } from './http2-stalled-body.util';
 import { PathMethodsCache } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
@@ -144,13 +145,15 @@ export class FastifyPlatform implements HttpPlatform {
     });
     const preParsing = (
       request: FastifyRequest,
-      _reply: FastifyReply,
+      reply: FastifyReply,
       payload: Readable,
       done: Done,
     ): void => {
       // The not-found handler serves every method: Fastify reads no body of these.
       if (BODYLESS.has(request.raw.method as string))
         return done(null, payload);
+      if (request.raw.httpVersionMajor === 2 && this.responder)
+        answerStalledBodyOnTimeout(request, reply, this.responder);
       const charsetError = jsonCharsetError(request.headers);
       if (charsetError) return done(charsetError);
       if (isEmptyJsonBody(request.raw))
