@@ -94,7 +94,7 @@ export function runLoad(url: string, routes: readonly BenchRoute[], options: Loa
         resolve({
           rps: answered / Math.max(seconds, 1e-3),
           seconds,
-          p99: aggregateResult([result], { url }).latency.p99,
+          p99: mergedP99([{ instance: { url, result } }]),
           instance: { url, result },
           requests: answered,
           statuses,
