@@ -18,12 +18,13 @@ import { loadProfiles, runProfiles } from './profile.bench';
 import { CHANGES } from './changes';
 import { renderHostile, renderMarkdown } from './report.util';
 import type { LineReport, MemoryRow } from './report.util';
+import { renderInstructions, runInstructions } from './instructions.bench';
 import { runSoak } from './soak.bench';
 import { median } from './stats.util';
 import { runThroughput } from './throughput.bench';
 
 /**
- * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --hostile | --cpu-prof] [--rounds N] [--duration S] [--slices N] ...`
+ * `npm run bench [-- --node 22,24,26] [--smoke | --soak | --hostile | --cpu-prof | --instructions] [--rounds N] [--duration S] [--slices N] ...`
  *
  * Full run, per Node line (default 24; NestJS 12 in every app): preflight,
  * interleaved paired rounds on every timed path, memory at rest and at peak,
@@ -35,7 +36,8 @@ import { runThroughput } from './throughput.bench';
  * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
  * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md. `--async-context`: the two
  * async-context rows of Node 22 (the module with `asyncContext: false`, bare Nest with one
- * `AsyncLocalStorage`) on every line.
+ * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare vs
+ * module, on every timed path (valgrind; `--instruction-requests 2000,6000`), printed.
  */
 const HARD_DEADLINE_MS = 75 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
@@ -103,6 +105,8 @@ function settings() {
       'no-write': { type: 'boolean', default: false },
       only: { type: 'string' },
       'async-context': { type: 'boolean', default: false },
+      instructions: { type: 'boolean', default: false },
+      'instruction-requests': { type: 'string' },
     },
   });
   const smoke = values.smoke;
@@ -134,8 +138,18 @@ function settings() {
     // The smoke checks every path; the throughput rounds time the five of issue 11.
     routes: (smoke ? BENCH_ROUTES : TIMED_ROUTES).filter(only),
     partial: values.only !== undefined,
-    write: !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'],
+    instructions: values.instructions,
+    instructionCounts: instructionCounts(values['instruction-requests']),
+    write:
+      !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'] && !values.instructions,
   };
+}
+
+/** `--instruction-requests 2000,6000`: the short and the long run's requests. */
+function instructionCounts(value: string | undefined): [number, number] {
+  const [short, long] = (value ?? '2000,6000').split(',').map(Number);
+  if (!(short > 0 && long > short)) throw new Error(`--instruction-requests wants two growing counts, got ${value}`);
+  return [short, long];
 }
 
 type Settings = ReturnType<typeof settings>;
@@ -319,6 +333,14 @@ async function main(): Promise<number> {
   }
 
   if (options.hostileOnly) return hostileOnly(nodes, options);
+
+  if (options.instructions) {
+    for (const node of nodes) {
+      const rows = runInstructions(node, options.routes, { counts: options.instructionCounts, log });
+      for (const text of ['', ...renderInstructions(node, rows, options.instructionCounts)]) log(text);
+    }
+    return 0;
+  }
 
   if (options.before) options.beforeDir = buildBefore(PROJECT_ROOT, options.before, log);
   const micro = options.smoke ? [] : await runMicro(options.microTimeMs);

@@ -10,15 +10,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 import type { ErrorsModule as ErrorsModuleType } from '../../src';
+import { BENCH_ROUTES } from '../bench.routes';
 import { failBoot, serveAdmin } from './admin.util';
 import { BenchController } from './bench.controller';
+import { driveRequests } from './drive.util';
 
 /**
  * One Nest bench app per process:
- * `node nest-app.main.js <bare|module> <express|fastify> [--quiet] [--als-probe] [--no-async-context]`.
+ * `node nest-app.main.js <bare|module> <express|fastify> [--quiet] [--als-probe] [--no-async-context] [--drive <route>:<count>]`.
  * The two variants differ only in the module: bare Nest gets its default
  * filter and `useGlobalPipes(new ValidationPipe())`, the other
- * `ErrorsModule.forRoot()` and nothing else.
+ * `ErrorsModule.forRoot()` and nothing else. `--drive`: instead of serving
+ * the runner, the process sends itself `count` requests of one route and
+ * exits (the bench's `--instructions`, run under valgrind).
  */
 /** `--module-dir <dir>`: another build of the module (the bench's `--before <ref>`), else this one. */
 function loadErrorsModule(): typeof ErrorsModuleType {
@@ -58,7 +62,16 @@ async function main(): Promise<void> {
   if (variant === 'bare') app.useGlobalPipes(new ValidationPipe());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  serveAdmin(address.port, nestVersion());
+  const drive = process.argv.indexOf('--drive');
+  if (drive === -1) return serveAdmin(address.port, nestVersion());
+  const [name, count] = process.argv[drive + 1].split(':');
+  const route = BENCH_ROUTES.find((candidate) => candidate.name === name);
+  if (!route) throw new Error(`--drive: no route named ${name}`);
+  const statuses = await driveRequests(address.port, route, Number(count));
+  // The runner checks the statuses: one line on stdout.
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(statuses))}\n`);
+  await app.close();
+  process.exit(0);
 }
 
 main().catch(failBoot);
