@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 
 import type { BenchRoute } from './bench.routes';
@@ -27,16 +28,23 @@ export interface InstructionOptions {
  * long run. Repeated runs of one app still differ by about 1% (when the JIT
  * and the GC run).
  */
-export function runInstructions(node: NodeLine, routes: readonly BenchRoute[], options: InstructionOptions): InstructionRow[] {
+export async function runInstructions(
+  node: NodeLine,
+  routes: readonly BenchRoute[],
+  options: InstructionOptions,
+): Promise<InstructionRow[]> {
   const check = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error('--instructions needs valgrind on the PATH (Debian: apt-get install valgrind)');
   const rows: InstructionRow[] = [];
   for (const platform of ['express', 'fastify'] as const) {
     for (const route of routes) {
-      const [bare, module] = (['bare', 'module'] as const).map((variant) => {
-        const [short, long] = options.counts.map((count) => countInstructions(node, variant, platform, route, count));
+      const perRequest = async (variant: 'bare' | 'module') => {
+        // The two runs side by side: a count does not depend on what else the machine runs.
+        const [short, long] = await Promise.all(options.counts.map((count) => countInstructions(node, variant, platform, route, count)));
         return (long - short) / (options.counts[1] - options.counts[0]);
-      });
+      };
+      const bare = await perRequest('bare');
+      const module = await perRequest('module');
       options.log(`instructions node${node.major} ${platform} ${route.name}: bare ${Math.round(bare)}, module ${Math.round(module)}`);
       rows.push({ platform, route, bare, module });
     }
@@ -45,14 +53,14 @@ export function runInstructions(node: NodeLine, routes: readonly BenchRoute[], o
 }
 
 /** Callgrind's instruction total of one app process driving `count` requests of `route`. */
-function countInstructions(
+async function countInstructions(
   node: NodeLine,
   variant: 'bare' | 'module',
   platform: 'express' | 'fastify',
   route: BenchRoute,
   count: number,
-): number {
-  const result = spawnSync(
+): Promise<number> {
+  const result = await run(
     'valgrind',
     [
       '--tool=callgrind',
@@ -68,18 +76,33 @@ function countInstructions(
       '--drive',
       `${route.name}:${count}`,
     ],
-    { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
+    { env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
   );
-  const collected = /Collected : (\d+)/.exec(result.stderr ?? '');
+  const collected = /Collected : (\d+)/.exec(result.stderr);
   const statuses = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as Record<string, number>;
   const expected = route.expected[variant];
   if (result.status !== 0 || !collected || statuses[expected] !== count) {
     throw new Error(
       `${platform}/${variant} ${route.name}: expected ${count} × ${expected}, got ${JSON.stringify(statuses)} ` +
-        `(exit ${result.status}) ${(result.stderr ?? '').slice(-500)}`,
+        `(exit ${result.status}) ${result.stderr.slice(-500)}`,
     );
   }
   return Number(collected[1]);
+}
+
+/** A child's exit status and output, failing or not. */
+async function run(
+  file: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; maxBuffer: number },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: failed.code ?? null, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(error) };
+  }
 }
 
 /** The rows as a Markdown table. */

@@ -29,8 +29,8 @@ export interface LoadOptions {
   readonly requestIdPrefix?: string;
 }
 
-/** An autocannon run's result before aggregation: its latency histogram is still mergeable. */
-type InstanceResult = autocannon.Result & { readonly latencies?: unknown };
+/** An autocannon run's result before aggregation (`skipAggregateResult`): its latency histogram is still mergeable. */
+type InstanceResult = autocannon.Result;
 
 /** `autocannon.aggregateResult` (documented, not in `@types/autocannon`). */
 const aggregateResult = (autocannon as unknown as {
