@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { CHANGES } from './changes';
 import { renderHostile, renderMarkdown } from './report.util';
 import type { LineReport, MemoryRow } from './report.util';
 import { renderInstructions, runInstructions } from './instructions.bench';
+import type { InstructionReport } from './instructions.bench';
 import { runSoak } from './soak.bench';
 import { median } from './stats.util';
 import { runThroughput } from './throughput.bench';
@@ -36,24 +37,38 @@ import { runThroughput } from './throughput.bench';
  * rounds (the before/after column). `--soak`: only the soak, printed. `--cpu-prof`: profiles of every
  * path, bare vs module, into bench/profiles/node<N>/ with a SUMMARY.md. `--async-context`: the two
  * async-context rows of Node 22 (the module with `asyncContext: false`, bare Nest with one
- * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare vs
- * module, on every timed path (valgrind; `--instruction-requests 2000,6000`), printed.
+ * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare Nest, the
+ * module and the module with `asyncContext: false`, on every timed path (valgrind;
+ * `--instruction-requests 2000,6000`), into bench/results/instructions-node<N>.json and the README's
+ * instruction table (`--only`, `--no-write`: printed only).
  */
 const HARD_DEADLINE_MS = 75 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
 const PROJECT_ROOT = join(__dirname, '../../..');
 const OUTPUT = join(PROJECT_ROOT, 'README.md');
 const RESULTS = join(PROJECT_ROOT, 'bench/results');
-const START = '<!-- performance:start -->';
-const END = '<!-- performance:end -->';
 
-/** Replaces the README's generated Performance section, between its markers. */
-function writeReadmeSection(markdown: string): void {
+/** Replaces a generated section of the README, between `<!-- <name>:start -->` and `<!-- <name>:end -->`. */
+function writeReadmeSection(name: 'performance' | 'instructions', markdown: string): void {
+  const [opening, closing] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const readme = readFileSync(OUTPUT, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`README.md has no ${START} … ${END} markers`);
-  writeFileSync(OUTPUT, `${readme.slice(0, start + START.length)}\n${markdown.trim()}\n${readme.slice(end)}`);
+  const start = readme.indexOf(opening);
+  const end = readme.indexOf(closing);
+  if (start === -1 || end < start) throw new Error(`README.md has no ${opening} … ${closing} markers`);
+  writeFileSync(OUTPUT, `${readme.slice(0, start + opening.length)}\n${markdown.trim()}\n${readme.slice(end)}`);
+}
+
+/** Saves one line's instruction counts and regenerates the README's table from every line's latest. */
+function saveInstructions(report: InstructionReport): void {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, `instructions-node${report.node.major}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const reports = readdirSync(RESULTS)
+    .map((file) => /^instructions-node(\d+)\.json$/.exec(file))
+    .filter((match) => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((match) => JSON.parse(readFileSync(join(RESULTS, match[0]), 'utf8')) as InstructionReport);
+  writeReadmeSection('instructions', renderInstructions(reports));
+  log(`wrote bench/results/instructions-node${report.node.major}.json and the instruction table of ${OUTPUT}`);
 }
 
 /**
@@ -142,6 +157,8 @@ function settings() {
     instructionCounts: instructionCounts(values['instruction-requests']),
     write:
       !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'] && !values.instructions,
+    // Every timed path of a line, or nothing: the README's instruction table is one run's.
+    writeInstructions: values.instructions && !values['no-write'] && !values.only,
   };
 }
 
@@ -338,8 +355,10 @@ async function main(): Promise<number> {
     // Every path takes minutes under valgrind: `--only` bounds the run, not the deadline.
     clearTimeout(deadline);
     for (const node of nodes) {
-      const rows = await runInstructions(node, options.routes, { counts: options.instructionCounts, log });
-      for (const text of ['', ...renderInstructions(node, rows, options.instructionCounts)]) log(text);
+      const report = await runInstructions(node, options.routes, { counts: options.instructionCounts, log });
+      log('');
+      log(renderInstructions([report]));
+      if (options.writeInstructions) saveInstructions(report);
     }
     return 0;
   }
@@ -379,7 +398,7 @@ async function main(): Promise<number> {
     }
   }
   if (options.write) {
-    writeReadmeSection(markdown);
+    writeReadmeSection('performance', markdown);
     log(`wrote the Performance section of ${OUTPUT}`);
   }
   return unexpectedCount === 0 ? 0 : 1;

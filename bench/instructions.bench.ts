@@ -7,11 +7,30 @@ import type { NodeLine } from './node-lines.util';
 
 export interface InstructionRow {
   readonly platform: 'express' | 'fastify';
-  readonly route: BenchRoute;
-  /** CPU instructions per request, client included (one process), bare Nest and the module. */
+  readonly route: Pick<BenchRoute, 'name' | 'label'>;
+  /** CPU instructions per request, client included (one process): bare Nest, the module, the module with `asyncContext: false`. */
   readonly bare: number;
   readonly module: number;
+  readonly noAsyncContext: number;
 }
+
+/** What `--instructions` writes per Node line (bench/results/instructions-node<N>.json). */
+export interface InstructionReport {
+  readonly node: { readonly major: number; readonly version: string };
+  readonly nest: string;
+  /** The day of the run, YYYY-MM-DD. */
+  readonly date: string;
+  readonly counts: readonly [number, number];
+  readonly rows: readonly InstructionRow[];
+}
+
+/** The app variants counted, as `nest-app.main.js` arguments. */
+const VARIANTS = {
+  bare: ['bare'],
+  module: ['module'],
+  noAsyncContext: ['module', '--no-async-context'],
+} as const;
+type InstructionVariant = keyof typeof VARIANTS;
 
 export interface InstructionOptions {
   /** Requests of the short and the long run; per request = difference ÷ difference. */
@@ -20,7 +39,8 @@ export interface InstructionOptions {
 }
 
 /**
- * Instructions per request, module and bare Nest, counted by valgrind
+ * Instructions per request, bare Nest, the module and the module with
+ * `asyncContext: false`, counted by valgrind
  * (callgrind's total, `--single-threaded` Node): unlike time, the count does
  * not move with the host's speed, so a change of 1% shows. Each app sends
  * itself the route's requests on one keep-alive connection (client and
@@ -32,34 +52,46 @@ export async function runInstructions(
   node: NodeLine,
   routes: readonly BenchRoute[],
   options: InstructionOptions,
-): Promise<InstructionRow[]> {
+): Promise<InstructionReport> {
   const check = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error('--instructions needs valgrind on the PATH (Debian: apt-get install valgrind)');
   const rows: InstructionRow[] = [];
+  let nest = '';
   for (const platform of ['express', 'fastify'] as const) {
     for (const route of routes) {
-      const perRequest = async (variant: 'bare' | 'module') => {
+      const perRequest = async (variant: InstructionVariant) => {
         // The two runs side by side: a count does not depend on what else the machine runs.
         const [short, long] = await Promise.all(options.counts.map((count) => countInstructions(node, variant, platform, route, count)));
-        return (long - short) / (options.counts[1] - options.counts[0]);
+        nest = long.nest;
+        return Math.round((long.instructions - short.instructions) / (options.counts[1] - options.counts[0]));
       };
       const bare = await perRequest('bare');
       const module = await perRequest('module');
-      options.log(`instructions node${node.major} ${platform} ${route.name}: bare ${Math.round(bare)}, module ${Math.round(module)}`);
-      rows.push({ platform, route, bare, module });
+      const noAsyncContext = await perRequest('noAsyncContext');
+      options.log(
+        `instructions node${node.major} ${platform} ${route.name}: bare ${bare}, module ${module}, asyncContext: false ${noAsyncContext}`,
+      );
+      rows.push({ platform, route: { name: route.name, label: route.label }, bare, module, noAsyncContext });
     }
   }
-  return rows;
+  return {
+    node: { major: node.major, version: node.version },
+    nest,
+    date: new Date().toISOString().slice(0, 10),
+    counts: options.counts,
+    rows,
+  };
 }
 
-/** Callgrind's instruction total of one app process driving `count` requests of `route`. */
+/** Callgrind's instruction total of one app process driving `count` requests of `route`, and the NestJS it ran. */
 async function countInstructions(
   node: NodeLine,
-  variant: 'bare' | 'module',
+  variant: InstructionVariant,
   platform: 'express' | 'fastify',
   route: BenchRoute,
   count: number,
-): Promise<number> {
+): Promise<{ instructions: number; nest: string }> {
+  const [app, ...flags] = VARIANTS[variant];
   const result = await run(
     'valgrind',
     [
@@ -70,8 +102,9 @@ async function countInstructions(
       '--require',
       join(__dirname, 'apps/nest12.preload.js'),
       join(__dirname, 'apps/nest-app.main.js'),
-      variant,
+      app,
       platform,
+      ...flags,
       '--quiet',
       '--drive',
       `${route.name}:${count}`,
@@ -79,15 +112,18 @@ async function countInstructions(
     { env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
   );
   const collected = /Collected : (\d+)/.exec(result.stderr);
-  const statuses = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as Record<string, number>;
-  const expected = route.expected[variant];
+  const { statuses = {}, nest = 'unknown' } = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as {
+    statuses?: Record<string, number>;
+    nest?: string;
+  };
+  const expected = route.expected[app];
   if (result.status !== 0 || !collected || statuses[expected] !== count) {
     throw new Error(
       `${platform}/${variant} ${route.name}: expected ${count} × ${expected}, got ${JSON.stringify(statuses)} ` +
         `(exit ${result.status}) ${result.stderr.slice(-500)}`,
     );
   }
-  return Number(collected[1]);
+  return { instructions: Number(collected[1]), nest };
 }
 
 /** A child's exit status and output, failing or not. */
@@ -105,21 +141,42 @@ async function run(
   }
 }
 
-/** The rows as a Markdown table. */
-export function renderInstructions(node: NodeLine, rows: readonly InstructionRow[], counts: readonly [number, number]): string[] {
+/**
+ * The README's instruction tables, one per Node line counted (newest
+ * results of each), for the block `--instructions` regenerates.
+ */
+export function renderInstructions(reports: readonly InstructionReport[]): string {
   const format = (n: number) => Math.round(n).toLocaleString('en');
-  return [
-    `CPU instructions per request on Node ${node.version}, valgrind, one process per app sending itself ` +
-      `${counts[1].toLocaleString('en')} minus ${counts[0].toLocaleString('en')} requests on one keep-alive connection (client included):`,
+  const lines = [
+    '### CPU instructions per request',
     '',
-    "| adapter | path | bare Nest | with ErrorsModule | the module's extra |",
-    '|---|---|--:|--:|--:|',
-    ...rows.map(
-      (row) =>
-        `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${row.route.label} | ${format(row.bare)} | ` +
-        `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} |`,
-    ),
+    '<!-- Generated by `npm run bench -- --instructions` (bench/instructions.bench.ts). Do not edit by hand: rerun it. -->',
+    '',
+    'Throughput on a shared 2-core host moves by ±10% between two identical processes (the noise floor above); ' +
+      'the number of CPU instructions a request takes does not. Counted by valgrind (callgrind, Node `--single-threaded`, ' +
+      'so garbage collection and compilation are counted too): each app sends itself its requests one at a time on one ' +
+      'keep-alive connection, client and server in one process, and the difference between a short and a long run ' +
+      'removes boot and warm-up. Logging is off in every app alike (the 500 rows exclude writing the log). ' +
+      'Repeated counts of one app differ by about ±1%. This is the work a request costs, not its time: ' +
+      'allocation and cache misses cost time without showing here.',
   ];
+  for (const report of reports) {
+    lines.push(
+      '',
+      `**Node ${report.node.version}**, NestJS ${report.nest}, counted on ${report.date} ` +
+        `(${report.counts[1].toLocaleString('en')} minus ${report.counts[0].toLocaleString('en')} requests):`,
+      '',
+      "| adapter | path | bare Nest | with ErrorsModule | the module's extra | `asyncContext: false` | its extra |",
+      '|---|---|--:|--:|--:|--:|--:|',
+      ...report.rows.map(
+        (row) =>
+          `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${row.route.label} | ${format(row.bare)} | ` +
+          `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} | ` +
+          `${format(row.noAsyncContext)} | ${formatPercent(row.noAsyncContext / row.bare - 1)} |`,
+      ),
+    );
+  }
+  return lines.join('\n');
 }
 
 function formatPercent(share: number): string {

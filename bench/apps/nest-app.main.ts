@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   if (!route) throw new Error(`--drive: no route named ${name}`);
   const statuses = await driveRequests(address.port, route, Number(count));
   // The runner checks the statuses: one line on stdout.
-  process.stdout.write(`${JSON.stringify(Object.fromEntries(statuses))}\n`);
+  process.stdout.write(`${JSON.stringify({ statuses: Object.fromEntries(statuses), nest: nestVersion() })}\n`);
   await app.close();
   process.exit(0);
 }
