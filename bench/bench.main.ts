@@ -39,7 +39,7 @@ import { runThroughput } from './throughput.bench';
  * async-context rows of Node 22 (the module with `asyncContext: false`, bare Nest with one
  * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare Nest, the
  * module and the module with `asyncContext: false`, on every timed path (valgrind;
- * `--instruction-requests 2000,6000`), into bench/results/instructions-node<N>.json and the README's
+ * `--instruction-requests 2000,4000`), into bench/results/instructions-node<N>.json and the README's
  * instruction table (`--only`, `--no-write`: printed only).
  */
 const HARD_DEADLINE_MS = 75 * 60_000;
@@ -162,9 +162,9 @@ function settings() {
   };
 }
 
-/** `--instruction-requests 2000,6000`: the short and the long run's requests. */
+/** `--instruction-requests 2000,4000`: the short and the long run's requests. */
 function instructionCounts(value: string | undefined): [number, number] {
-  const [short, long] = (value ?? '2000,6000').split(',').map(Number);
+  const [short, long] = (value ?? '2000,4000').split(',').map(Number);
   if (!(short > 0 && long > short)) throw new Error(`--instruction-requests wants two growing counts, got ${value}`);
   return [short, long];
 }
@@ -327,7 +327,7 @@ async function main(): Promise<number> {
   const nodes = resolveNodeLines(PROJECT_ROOT, options.nodes, log);
   const environment = describeEnvironment(options);
   log(`nestjs-api-errors bench: ${environment.cpu} × ${environment.cores}, Node ${nodes.map((n) => n.version).join(', ')}`);
-  log(environment.logging);
+  if (!options.instructions) log(environment.logging);
 
   if (options.cpuProf) {
     for (const node of nodes) {
