@@ -405,7 +405,7 @@ const RERUN = [
   'npm run bench -- --rounds 9 --duration 4 --slices 16 --only success,router-404 --no-soak',
   'npm run bench -- --node 26 --rounds 3 --no-soak --no-write  # a quick look: printed, nothing written',
   'npm run bench -- --async-context --only success --no-soak --no-write  # the async-context rows of Node 22 on Node 24 too',
-  'npm run bench -- --instructions --node 24,22  # CPU instructions per request (valgrind, about an hour a line): the instruction table',
+  'npm run bench -- --instructions --node 24,22  # CPU instructions per request (valgrind, about 45 minutes a line): the instruction table',
   'npm run bench -- --instructions --only success  # the same for some paths: printed, nothing written',
   '```',
   '',
