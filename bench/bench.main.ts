@@ -60,8 +60,7 @@ function writeReadmeSection(name: 'performance' | 'instructions', markdown: stri
 
 /** Saves one line's instruction counts and regenerates the README's table from every line's latest. */
 function saveInstructions(report: InstructionReport): void {
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `instructions-node${report.node.major}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeResult(`instructions-node${report.node.major}.json`, report);
   const reports = readdirSync(RESULTS)
     .map((file) => /^instructions-node(\d+)\.json$/.exec(file))
     .filter((match) => match !== null)
@@ -314,12 +313,17 @@ async function measureLine(node: NodeLine, options: Settings): Promise<LineRepor
 
 /** Results of a line as JSON (bench/results/node<N>.json), next to the README section. */
 function saveResults(report: LineReport): void {
-  mkdirSync(RESULTS, { recursive: true });
-  const file = join(RESULTS, `node${report.node.major}.json`);
   // The binary's path is this machine's, not a result.
   const node = { major: report.node.major, version: report.node.version };
-  writeFileSync(file, `${JSON.stringify({ ...report, node }, null, 2)}\n`);
-  log(`wrote ${file}`);
+  log(`wrote ${writeResult(`node${report.node.major}.json`, { ...report, node })}`);
+}
+
+/** Writes one JSON file of bench/results; returns its path. */
+function writeResult(name: string, value: unknown): string {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, name);
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  return file;
 }
 
 async function main(): Promise<number> {
