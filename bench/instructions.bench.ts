@@ -51,8 +51,9 @@ export interface InstructionOptions {
  * `asyncContext: false`, counted by valgrind (callgrind's total): unlike
  * time, the count does not move with the host's speed. Each app sends itself
  * the route's requests on one keep-alive connection (client and server in one
- * process); boot and warm-up cancel out between a short and a long run. V8
- * runs deterministically (see `V8_FLAGS`), so repeated runs of one app agree
+ * process); boot and early warm-up cancel out between a short and a long
+ * run, while optimizing compilation still under way is counted. V8 runs
+ * deterministically (see `V8_FLAGS`), so repeated runs of one app agree
  * within about 0.1% and a change of 0.5% shows.
  */
 export async function runInstructions(
@@ -163,7 +164,8 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
       'the number of CPU instructions a request takes does not. Counted by valgrind (callgrind) with V8 made deterministic ' +
       '(`--single-threaded --predictable`, fixed seeds; garbage collection and compilation are counted too): each app ' +
       'sends itself its requests one at a time on one keep-alive connection, client and server in one process, and the ' +
-      'difference between a short and a long run removes boot and warm-up. Logging is off in every app alike: the 500 rows ' +
+      'difference between a short and a long run removes boot and the first requests\' warm-up (optimizing compilation ' +
+      'that V8 still does between them is counted: see below). Logging is off in every app alike: the 500 rows ' +
       "write no log, though the module still formats the error's stack for its logger call, which bare NestJS 12 " +
       '(handing its logger the error itself) does not. Repeated counts of one app agree within about 0.1%. ' +
       'This is the work a request costs, not its time: ' +
