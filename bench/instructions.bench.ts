@@ -1,4 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 
@@ -12,6 +14,11 @@ export interface InstructionRow {
   readonly bare: number;
   readonly module: number;
   readonly noAsyncContext: number;
+  /**
+   * Of those, the instructions per request V8 spent compiling optimized code
+   * (TurboFan, Maglev) still under way in the counted window, per variant.
+   */
+  readonly compile: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
 }
 
 /** What `--instructions` writes per Node line (bench/results/instructions-node<N>.json). */
@@ -52,7 +59,8 @@ export interface InstructionOptions {
  * time, the count does not move with the host's speed. Each app sends itself
  * the route's requests on one keep-alive connection (client and server in one
  * process); boot and early warm-up cancel out between a short and a long
- * run, while optimizing compilation still under way is counted. V8 runs
+ * run, while optimizing compilation still under way is counted, and counted
+ * apart as well (its inclusive count in callgrind's call graph). V8 runs
  * deterministically (see `V8_FLAGS`), so repeated runs of one app agree
  * within about 0.1% and a change of 0.5% shows.
  */
@@ -71,15 +79,27 @@ export async function runInstructions(
         // The two runs side by side: a count does not depend on what else the machine runs.
         const [short, long] = await Promise.all(options.counts.map((count) => countInstructions(node, variant, platform, route, count)));
         nest = long.nest;
-        return Math.round((long.instructions - short.instructions) / (options.counts[1] - options.counts[0]));
+        const requests = options.counts[1] - options.counts[0];
+        return {
+          total: Math.round((long.instructions - short.instructions) / requests),
+          compile: Math.round((long.compile - short.compile) / requests),
+        };
       };
       const bare = await perRequest('bare');
       const module = await perRequest('module');
       const noAsyncContext = await perRequest('noAsyncContext');
       options.log(
-        `instructions node${node.major} ${platform} ${route.name}: bare ${bare}, module ${module}, asyncContext: false ${noAsyncContext}`,
+        `instructions node${node.major} ${platform} ${route.name}: bare ${bare.total} (compiling ${bare.compile}), ` +
+          `module ${module.total} (${module.compile}), asyncContext: false ${noAsyncContext.total} (${noAsyncContext.compile})`,
       );
-      rows.push({ platform, route: { name: route.name, label: route.label }, bare, module, noAsyncContext });
+      rows.push({
+        platform,
+        route: { name: route.name, label: route.label },
+        bare: bare.total,
+        module: module.total,
+        noAsyncContext: noAsyncContext.total,
+        compile: { bare: bare.compile, module: module.compile, noAsyncContext: noAsyncContext.compile },
+      });
     }
   }
   return {
@@ -91,47 +111,74 @@ export async function runInstructions(
   };
 }
 
-/** Callgrind's instruction total of one app process driving `count` requests of `route`, and the NestJS it ran. */
+/**
+ * V8's entry points for optimized code (TurboFan and Maglev, on-stack
+ * replacement included): neither calls the other, so their inclusive counts add up.
+ */
+const OPTIMIZING_COMPILATION = /^\s*([\d,]+) .*v8::internal::Compiler::CompileOptimized(?:OSR)?\(/;
+
+/**
+ * Callgrind's instruction total of one app process driving `count` requests
+ * of `route`, how many of them V8 spent compiling optimized code, and the
+ * NestJS it ran.
+ */
 async function countInstructions(
   node: NodeLine,
   variant: InstructionVariant,
   platform: 'express' | 'fastify',
   route: BenchRoute,
   count: number,
-): Promise<{ instructions: number; nest: string }> {
+): Promise<{ instructions: number; compile: number; nest: string }> {
   const [app, ...flags] = VARIANTS[variant];
-  const result = await run(
-    'valgrind',
-    [
-      '--tool=callgrind',
-      '--callgrind-out-file=/dev/null',
-      node.path,
-      ...V8_FLAGS,
-      '--require',
-      join(__dirname, 'apps/nest12.preload.js'),
-      join(__dirname, 'apps/nest-app.main.js'),
-      app,
-      platform,
-      ...flags,
-      '--quiet',
-      '--drive',
-      `${route.name}:${count}`,
-    ],
-    { env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
-  );
-  const collected = /Collected : (\d+)/.exec(result.stderr);
-  const { statuses = {}, nest = 'unknown' } = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as {
-    statuses?: Record<string, number>;
-    nest?: string;
-  };
-  const expected = route.expected[app];
-  if (result.status !== 0 || !collected || statuses[expected] !== count) {
-    throw new Error(
-      `${platform}/${variant} ${route.name}: expected ${count} × ${expected}, got ${JSON.stringify(statuses)} ` +
-        `(exit ${result.status}) ${result.stderr.slice(-500)}`,
+  const directory = mkdtempSync(join(tmpdir(), 'bench-callgrind-'));
+  const profile = join(directory, 'callgrind.out');
+  try {
+    const result = await run(
+      'valgrind',
+      [
+        '--tool=callgrind',
+        `--callgrind-out-file=${profile}`,
+        node.path,
+        ...V8_FLAGS,
+        '--require',
+        join(__dirname, 'apps/nest12.preload.js'),
+        join(__dirname, 'apps/nest-app.main.js'),
+        app,
+        platform,
+        ...flags,
+        '--quiet',
+        '--drive',
+        `${route.name}:${count}`,
+      ],
+      { env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 },
     );
+    const collected = /Collected : (\d+)/.exec(result.stderr);
+    const { statuses = {}, nest = 'unknown' } = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as {
+      statuses?: Record<string, number>;
+      nest?: string;
+    };
+    const expected = route.expected[app];
+    if (result.status !== 0 || !collected || statuses[expected] !== count) {
+      throw new Error(
+        `${platform}/${variant} ${route.name}: expected ${count} × ${expected}, got ${JSON.stringify(statuses)} ` +
+          `(exit ${result.status}) ${result.stderr.slice(-500)}`,
+      );
+    }
+    // Inclusive counts per function, from the call graph callgrind recorded.
+    const annotated = await run('callgrind_annotate', ['--inclusive=yes', '--threshold=100', profile], {
+      env: process.env,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (annotated.status !== 0) throw new Error(`callgrind_annotate failed: ${annotated.stderr.slice(-500)}`);
+    let compile = 0;
+    for (const line of annotated.stdout.split('\n')) {
+      const match = OPTIMIZING_COMPILATION.exec(line);
+      if (match) compile += Number(match[1].replace(/,/g, ''));
+    }
+    return { instructions: Number(collected[1]), compile, nest };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
-  return { instructions: Number(collected[1]), nest };
 }
 
 /** A child's exit status and output, failing or not. */
@@ -164,8 +211,12 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
       'the number of CPU instructions a request takes does not. Counted by valgrind (callgrind) with V8 made deterministic ' +
       '(`--single-threaded --predictable`, fixed seeds; garbage collection and compilation are counted too): each app ' +
       'sends itself its requests one at a time on one keep-alive connection, client and server in one process, and the ' +
-      'difference between a short and a long run removes boot and the first requests\' warm-up (optimizing compilation ' +
-      'that V8 still does between them is counted: see below). Logging is off in every app alike: the 500 rows ' +
+      "difference between a short and a long run removes boot and the first requests' warm-up. Not all of it: with " +
+      '`--single-threaded`, V8 compiles optimized code (TurboFan, Maglev) on the main thread, where a production process ' +
+      'compiles on background threads and only while it warms up, and between the two runs it is still compiling. ' +
+      'The compilation column is that work per request (the inclusive count of `v8::internal::Compiler::CompileOptimized` ' +
+      "and its on-stack-replacement twin in callgrind's call graph), and the column after it the module's extra without " +
+      "it, nearer what a warmed-up process pays. Logging is off in every app alike: the 500 rows " +
       "write no log, though the module still formats the error's stack for its logger call, which bare NestJS 12 " +
       '(handing its logger the error itself) does not. Repeated counts of one app agree within about 0.1%. ' +
       'This is the work a request costs, not its time: ' +
@@ -177,12 +228,15 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
       `**Node ${report.node.version}**, NestJS ${report.nest}, counted on ${report.date} ` +
         `(${report.counts[1].toLocaleString('en')} minus ${report.counts[0].toLocaleString('en')} requests):`,
       '',
-      "| adapter | path | bare Nest | with ErrorsModule | the module's extra | `asyncContext: false` | its extra |",
-      '|---|---|--:|--:|--:|--:|--:|',
+      "| adapter | path | bare Nest | with ErrorsModule | the module's extra | optimizing compilation: bare / module | " +
+        "the module's extra without it | `asyncContext: false` | its extra |",
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|',
       ...report.rows.map(
         (row) =>
           `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${labelOf(row.route)} | ${format(row.bare)} | ` +
           `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} | ` +
+          `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
+          `${formatPercent((row.module - row.compile.module) / (row.bare - row.compile.bare) - 1)} | ` +
           `${format(row.noAsyncContext)} | ${formatPercent(row.noAsyncContext / row.bare - 1)} |`,
       ),
     );
