@@ -16,9 +16,10 @@ export interface InstructionRow {
   readonly noAsyncContext: number;
   /**
    * Of those, the instructions per request V8 spent compiling optimized code
-   * (TurboFan, Maglev) still under way in the counted window, per variant.
+   * (TurboFan, Maglev) still under way in the counted window, per variant;
+   * absent from reports written before it was counted.
    */
-  readonly compile: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
+  readonly compile?: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
 }
 
 /** What `--instructions` writes per Node line (bench/results/instructions-node<N>.json). */
@@ -235,8 +236,10 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
         (row) =>
           `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${labelOf(row.route)} | ${format(row.bare)} | ` +
           `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} | ` +
-          `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
-          `${formatPercent((row.module - row.compile.module) / (row.bare - row.compile.bare) - 1)} | ` +
+          (row.compile
+            ? `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
+              `${formatPercent((row.module - row.compile.module) / (row.bare - row.compile.bare) - 1)} | `
+            : 'not counted | – | ') +
           `${format(row.noAsyncContext)} | ${formatPercent(row.noAsyncContext / row.bare - 1)} |`,
       ),
     );
