@@ -1,9 +1,19 @@
-import { Catch, NotFoundException } from '@nestjs/common';
+import {
+  Catch,
+  ConsoleLogger,
+  Controller,
+  Get,
+  Module,
+  NotFoundException,
+} from '@nestjs/common';
 import type {
   ArgumentsHost,
   ExceptionFilter,
   INestApplication,
+  LoggerService,
 } from '@nestjs/common';
+
+import { ErrorsModule } from '../src';
 
 import { AppModule } from './fixtures/app.module';
 import { UNKNOWN_THROWS } from './fixtures/errors-test.controller';
@@ -213,3 +223,86 @@ describe.each(platforms)('exposeInternalErrors (%p)', (Adapter) => {
     },
   );
 });
+
+/** Counts how often the filter (or anything) reads a thrown error's stack. */
+let stackReads = 0;
+
+@Controller()
+class CountedStackController {
+  @Get('counted-stack')
+  fail(): never {
+    const error = new Error('report database connection refused');
+    const stack = error.stack;
+    Object.defineProperty(error, 'stack', {
+      get: () => {
+        stackReads += 1;
+        return stack;
+      },
+    });
+    throw error;
+  }
+}
+
+@Module({
+  imports: [ErrorsModule.forRoot()],
+  controllers: [CountedStackController],
+})
+class CountedStackModule {}
+
+/** A ConsoleLogger of the app's own: it decides what `error` does. */
+class ForwardingLogger extends ConsoleLogger {
+  readonly forwarded: unknown[][] = [];
+  override error(message: unknown, ...params: unknown[]): void {
+    this.forwarded.push([message, ...params]);
+  }
+}
+
+describe.each(platforms)(
+  'unexpected errors with logging off (%p)',
+  (Adapter) => {
+    let app: INestApplication | undefined;
+
+    beforeEach(() => (stackReads = 0));
+    afterEach(() => app?.close());
+
+    async function fail(logger: LoggerService | false): Promise<void> {
+      app = await createApp(CountedStackModule, Adapter, { logger });
+      expectEnvelope(await http(app).get('/counted-stack'), GENERIC_500);
+    }
+
+    it('formats no stack with `logger: false`', async () => {
+      await fail(false);
+      expect(stackReads).toBe(0);
+    });
+
+    it('formats no stack for a ConsoleLogger without the error level', async () => {
+      await fail(new ConsoleLogger({ logLevels: ['fatal'] }));
+      expect(stackReads).toBe(0);
+    });
+
+    it("calls a ConsoleLogger subclass's own error, whatever its levels", async () => {
+      const logger = new ForwardingLogger({ logLevels: ['fatal'] });
+      await fail(logger);
+      expect(stackReads).toBe(1);
+      expect(logger.forwarded).toHaveLength(1);
+      expect(String(logger.forwarded[0][0])).toMatch(
+        /^GET \/counted-stack failed \(request_id [^)]+\): report database connection refused$/,
+      );
+      expect(logger.forwarded[0]).toContainEqual(
+        expect.stringMatching(
+          /^Error: report database connection refused\n\s+at /,
+        ),
+      );
+    });
+
+    it("calls an app's own logger with the stack", async () => {
+      const logger = new CaptureLogger();
+      await fail(logger);
+      expect(stackReads).toBe(1);
+      expect(logger.errors()).toHaveLength(1);
+      expect(logger.errors()[0].params[1]).toMatch(
+        /^Error: report database connection refused\n\s+at /,
+      );
+    });
+  },
+);

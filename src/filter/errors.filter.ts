@@ -353,9 +353,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
    * Report: logs an unexpected error once, with request id, method, path and
    * stack; `{ request_id, method, path }` goes as a logger param, which
    * NestJS 12's JSON `ConsoleLogger` and nestjs-pino's `NativeLogger` record
-   * as fields.
+   * as fields. With logging off (`logger: false`, or a `ConsoleLogger`
+   * without the `error` level) nothing is formatted: not even the stack.
    */
   protected log(exception: unknown, request: unknown, requestId: string): void {
+    // V8 formats a stack on its first read: not for a log nobody prints
+    if (!printsErrors(this.logger)) return;
     const fields =
       request === undefined
         ? { request_id: requestId }
@@ -505,6 +508,22 @@ function describe(request: unknown): string {
 
 function describeName(name: string): string {
   return name.replace(/[^\x21-\x7e]/g, '?').slice(0, 64);
+}
+
+/**
+ * False when `logger.error` would print nothing: logging is off
+ * (`NestFactory.create(…, { logger: false })`) or the app's `ConsoleLogger`
+ * (NestJS's own `error`, not a subclass's) has the error level off. A logger
+ * of the app's own is always called: it decides.
+ */
+function printsErrors(logger: Logger): boolean {
+  const target: unknown = logger.localInstance;
+  if (target === undefined) return false;
+  return !(
+    target instanceof ConsoleLogger &&
+    target.error === ConsoleLogger.prototype.error &&
+    !target.isLevelEnabled('error')
+  );
 }
 
 /**
