@@ -218,9 +218,9 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
       'compiles on background threads and only while it warms up, and between the two runs it is still compiling. ' +
       'The compilation column is that work per request (the inclusive count of `v8::internal::Compiler::CompileOptimized` ' +
       "and its on-stack-replacement twin in callgrind's call graph), and the column after it the module's extra without " +
-      "it, nearer what a warmed-up process pays. Logging is off in every app alike: the 500 rows " +
-      "write no log, though the module still formats the error's stack for its logger call, which bare NestJS 12 " +
-      '(handing its logger the error itself) does not. Repeated counts of one app agree within about 0.1%. ' +
+      "it, nearer what a warmed-up process pays. Logging is off in every app alike (`logger: false`): the 500 rows " +
+      "write no log, and neither app has V8 format the error's stack for one (it is built on its first read). " +
+      'Repeated counts of one app agree within about 0.1%. ' +
       'This is the work a request costs, not its time: ' +
       'cache misses and memory traffic cost time without showing here.',
   ];
