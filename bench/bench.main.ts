@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { loadProfiles, runProfiles } from './profile.bench';
 import { CHANGES } from './changes';
 import { renderHostile, renderMarkdown } from './report.util';
 import type { LineReport, MemoryRow } from './report.util';
-import { renderInstructions, runInstructions } from './instructions.bench';
+import { mergeInstructions, renderInstructions, runInstructions } from './instructions.bench';
 import type { InstructionReport } from './instructions.bench';
 import { runSoak } from './soak.bench';
 import { median } from './stats.util';
@@ -40,7 +40,8 @@ import { runThroughput } from './throughput.bench';
  * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare Nest, the
  * module and the module with `asyncContext: false`, on every timed path (valgrind;
  * `--instruction-requests 2000,4000`), into bench/results/instructions-node<N>.json and the README's
- * instruction table (`--only`, `--no-write`: printed only).
+ * instruction table (`--no-write`: printed only; `--only`: those paths recounted in the line's
+ * last report, which must have counted the same Node, NestJS and requests).
  */
 const HARD_DEADLINE_MS = 75 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
@@ -58,9 +59,24 @@ function writeReadmeSection(name: 'performance' | 'instructions', markdown: stri
   writeFileSync(OUTPUT, `${readme.slice(0, start + opening.length)}\n${markdown.trim()}\n${readme.slice(end)}`);
 }
 
-/** Saves one line's instruction counts and regenerates the README's table from every line's latest. */
-function saveInstructions(report: InstructionReport): void {
-  writeResult(`instructions-node${report.node.major}.json`, report);
+/**
+ * Saves one line's instruction counts (a partial run: into the line's last
+ * report, row by row) and regenerates the README's table from every line's latest.
+ */
+function saveInstructions(counted: InstructionReport, partial: boolean): void {
+  const file = `instructions-node${counted.node.major}.json`;
+  let report = counted;
+  if (partial) {
+    const merged = existsSync(join(RESULTS, file))
+      ? mergeInstructions(JSON.parse(readFileSync(join(RESULTS, file), 'utf8')) as InstructionReport, counted)
+      : 'there is none';
+    if (typeof merged === 'string') {
+      log(`not written: the recount does not fit bench/results/${file} (${merged}); count every path of the line`);
+      return;
+    }
+    report = merged;
+  }
+  writeResult(file, report);
   const reports = readdirSync(RESULTS)
     .map((file) => /^instructions-node(\d+)\.json$/.exec(file))
     .filter((match) => match !== null)
@@ -156,8 +172,8 @@ function settings() {
     instructionCounts: instructionCounts(values['instruction-requests']),
     write:
       !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'] && !values.instructions,
-    // Every timed path of a line, or nothing: the README's instruction table is one run's.
-    writeInstructions: values.instructions && !values['no-write'] && !values.only,
+    // A full run replaces the line's report; `--only` recounts some of its rows in place.
+    writeInstructions: values.instructions && !values['no-write'],
   };
 }
 
@@ -362,7 +378,7 @@ async function main(): Promise<number> {
       const report = await runInstructions(node, options.routes, { counts: options.instructionCounts, log });
       log('');
       log(renderInstructions([report]));
-      if (options.writeInstructions) saveInstructions(report);
+      if (options.writeInstructions) saveInstructions(report, options.partial);
     }
     return 0;
   }

@@ -20,6 +20,8 @@ export interface InstructionRow {
    * absent from reports written before it was counted.
    */
   readonly compile?: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
+  /** The day this row was recounted (`--only`), when it is not the report's. */
+  readonly date?: string;
 }
 
 /** What `--instructions` writes per Node line (bench/results/instructions-node<N>.json). */
@@ -110,6 +112,31 @@ export async function runInstructions(
     date: new Date().toISOString().slice(0, 10),
     counts: options.counts,
     rows,
+  };
+}
+
+/**
+ * A recount of some paths (`--instructions --only …`) put into the line's
+ * last full report, in its rows' places; a row counted on another day says
+ * so. A string when the two are not comparable (another Node, NestJS or
+ * request counts, or a path the report does not have): then only a full
+ * run may replace it.
+ */
+export function mergeInstructions(report: InstructionReport, recount: InstructionReport): InstructionReport | string {
+  if (report.node.version !== recount.node.version) return `it counted Node ${report.node.version}`;
+  if (report.nest !== recount.nest) return `it counted NestJS ${report.nest}`;
+  if (report.counts.join() !== recount.counts.join()) return `it counted ${report.counts.join(' and ')} requests`;
+  const key = (row: InstructionRow) => `${row.platform} ${row.route.name}`;
+  const recounted = new Map(recount.rows.map((row) => [key(row), row]));
+  const missing = [...recounted.keys()].filter((name) => !report.rows.some((row) => key(row) === name));
+  if (missing.length > 0) return `it has no row ${missing.join(', ')}`;
+  return {
+    ...report,
+    rows: report.rows.map((row) => {
+      const fresh = recounted.get(key(row));
+      if (!fresh) return row;
+      return recount.date === report.date ? fresh : { ...fresh, date: recount.date };
+    }),
   };
 }
 
@@ -235,7 +262,8 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
       '|---|---|--:|--:|--:|--:|--:|--:|--:|',
       ...report.rows.map(
         (row) =>
-          `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${labelOf(row.route)} | ${format(row.bare)} | ` +
+          `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${labelOf(row.route)}` +
+          `${row.date ? ` (recounted on ${row.date})` : ''} | ${format(row.bare)} | ` +
           `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} | ` +
           (row.compile
             ? `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
