@@ -154,8 +154,8 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
       'line is not built: no message, no request fields and no stack, which V8 only formats when it is first read',
     bought:
       'every 500 of an app that logs nothing, counted in CPU instructions (valgrind, Node 24, NestJS 12.5.1, 4,000 minus ' +
-      '2,000 requests): Express 595,286 → 502,765 per request against bare Nest\'s 527,751, Fastify 527,221 → 435,071 ' +
-      'against 410,739 (its extra +28.3% → +5.9%); formatting the stack was nearly all of it. With logging on nothing ' +
+      '2,000 requests): Express 595,286 → 503,179 per request against bare Nest\'s 526,628, Fastify 527,221 → 436,934 ' +
+      'against 410,021 (its extra +28.3% → +6.6%; Node 26: +42.4% → +13.3%); formatting the stack was nearly all of it. With logging on nothing ' +
       'changes: both apps format the stack for their log line',
   },
 ];
