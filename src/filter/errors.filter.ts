@@ -353,8 +353,8 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
    * Report: logs an unexpected error once, with request id, method, path and
    * stack; `{ request_id, method, path }` goes as a logger param, which
    * NestJS 12's JSON `ConsoleLogger` and nestjs-pino's `NativeLogger` record
-   * as fields. With logging off (`logger: false`, or a `ConsoleLogger`
-   * without the `error` level) nothing is formatted: not even the stack.
+   * as fields. With logging off (`logger: false`, or levels without `error`
+   * such as `logger: ['fatal']`) nothing is formatted: not even the stack.
    */
   protected log(exception: unknown, request: unknown, requestId: string): void {
     // V8 formats a stack on its first read: not for a log nobody prints
