@@ -59,6 +59,10 @@ function writeReadmeSection(name: 'performance' | 'instructions', markdown: stri
   writeFileSync(OUTPUT, `${readme.slice(0, start + opening.length)}\n${markdown.trim()}\n${readme.slice(end)}`);
 }
 
+function readInstructions(file: string): InstructionReport {
+  return JSON.parse(readFileSync(join(RESULTS, file), 'utf8')) as InstructionReport;
+}
+
 /**
  * Saves one line's instruction counts (a partial run: into the line's last
  * report, row by row) and regenerates the README's table from every line's latest.
@@ -68,7 +72,7 @@ function saveInstructions(counted: InstructionReport, partial: boolean): void {
   let report = counted;
   if (partial) {
     const merged = existsSync(join(RESULTS, file))
-      ? mergeInstructions(JSON.parse(readFileSync(join(RESULTS, file), 'utf8')) as InstructionReport, counted)
+      ? mergeInstructions(readInstructions(file), counted)
       : 'there is none';
     if (typeof merged === 'string') {
       log(`not written: the recount does not fit bench/results/${file} (${merged}); count every path of the line`);
@@ -81,7 +85,7 @@ function saveInstructions(counted: InstructionReport, partial: boolean): void {
     .map((file) => /^instructions-node(\d+)\.json$/.exec(file))
     .filter((match) => match !== null)
     .sort((a, b) => Number(a[1]) - Number(b[1]))
-    .map((match) => JSON.parse(readFileSync(join(RESULTS, match[0]), 'utf8')) as InstructionReport);
+    .map((match) => readInstructions(match[0]));
   writeReadmeSection('instructions', renderInstructions(reports));
   log(`wrote bench/results/instructions-node${report.node.major}.json and the instruction table of ${OUTPUT}`);
 }

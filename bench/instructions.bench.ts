@@ -16,10 +16,9 @@ export interface InstructionRow {
   readonly noAsyncContext: number;
   /**
    * Of those, the instructions per request V8 spent compiling optimized code
-   * (TurboFan, Maglev) still under way in the counted window, per variant;
-   * absent from reports written before it was counted.
+   * (TurboFan, Maglev) still under way in the counted window, per variant.
    */
-  readonly compile?: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
+  readonly compile: { readonly bare: number; readonly module: number; readonly noAsyncContext: number };
   /** The day this row was recounted (`--only`), when it is not the report's. */
   readonly date?: string;
 }
@@ -265,10 +264,8 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
           `| ${row.platform === 'express' ? 'Express' : 'Fastify'} | ${labelOf(row.route)}` +
           `${row.date ? ` (recounted on ${row.date})` : ''} | ${format(row.bare)} | ` +
           `${format(row.module)} | ${formatPercent(row.module / row.bare - 1)} | ` +
-          (row.compile
-            ? `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
-              `${formatPercent((row.module - row.compile.module) / (row.bare - row.compile.bare) - 1)} | `
-            : 'not counted | – | ') +
+          `${format(row.compile.bare)} / ${format(row.compile.module)} | ` +
+          `${formatPercent((row.module - row.compile.module) / (row.bare - row.compile.bare) - 1)} | ` +
           `${format(row.noAsyncContext)} | ${formatPercent(row.noAsyncContext / row.bare - 1)} |`,
       ),
     );
