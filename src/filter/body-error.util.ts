@@ -25,6 +25,54 @@ const FORM_TOO_DEEP_MESSAGE = 'The request body is nested too deeply.';
 const NOT_MULTIPART_MESSAGE = 'The request body must be multipart/form-data.';
 const BAD_JSON_FIELD_MESSAGE =
   'A multipart field declared as JSON could not be parsed. Send well-formed JSON.';
+const NO_BOUNDARY_MESSAGE =
+  'The multipart/form-data request has no usable boundary in its Content-Type.';
+const UNFINISHED_MULTIPART_MESSAGE =
+  'The multipart/form-data body ended before its closing boundary.';
+const BAD_PART_HEADER_MESSAGE =
+  'A part of the multipart/form-data body has a malformed header.';
+
+/**
+ * The multipart parsers' failures, by their fixed texts: busboy's (multer,
+ * under Nest's `FileInterceptor`) and @fastify/busboy's (@fastify/multipart)
+ * throw plain `Error`s. On Express, Nest re-throws most as a 400 with the
+ * text prefixed `Multipart: `; on Fastify they reach the filter as they are.
+ */
+const MULTIPART_FAILURES = new Map<string, Classified>([
+  // No boundary; @fastify/busboy's search refuses one over 256 bytes.
+  [
+    'Multipart: Boundary not found',
+    { status: 400, message: NO_BOUNDARY_MESSAGE },
+  ],
+  [
+    'The needle cannot have a length bigger than 256.',
+    { status: 400, message: NO_BOUNDARY_MESSAGE },
+  ],
+  ['Malformed part header', { status: 400, message: BAD_PART_HEADER_MESSAGE }],
+  [
+    'Multipart: Malformed part header',
+    { status: 400, message: BAD_PART_HEADER_MESSAGE },
+  ],
+  ...[
+    'Unexpected end of form',
+    'Unexpected end of file',
+    'Multipart: Unexpected end of form',
+    'Multipart: Unexpected end of file',
+    'Unexpected end of multipart data',
+    'Part terminated early due to unexpected end of multipart data',
+    'Preamble terminated early due to unexpected end of multipart data',
+  ].map((text): [string, Classified] => [
+    text,
+    { status: 400, message: UNFINISHED_MULTIPART_MESSAGE },
+  ]),
+]);
+
+/**
+ * busboy parses `multipart/form-data` only, where multer accepts any
+ * `multipart/*`; its text carries the client's Content-Type (never echoed).
+ * Fastify refuses such a body before the route, with the same 415.
+ */
+const UNSUPPORTED_MULTIPART = /^Unsupported content type: multipart\//i;
 
 const EXPRESS_PARAM_DECODE = /^Failed to decode param /;
 
@@ -52,12 +100,13 @@ export function classifyBodyError(
   const status = getStatus.call(exception);
   const fromCause = classify(readProperty(exception, 'cause'));
   if (fromCause) return fromCause;
+  const message = String(readProperty(exception, 'message'));
   // Express's router, re-wrapped by Nest 11 without its URIError.
-  if (
-    status === 400 &&
-    EXPRESS_PARAM_DECODE.test(String(readProperty(exception, 'message')))
-  )
+  if (status === 400 && EXPRESS_PARAM_DECODE.test(message))
     return { status, message: BAD_URL_MESSAGE };
+  // multer's busboy failures, re-thrown by Nest 11 without a cause.
+  const multipart = MULTIPART_FAILURES.get(message);
+  if (multipart?.status === status) return multipart;
   const fromOriginal = classify(original);
   return fromOriginal?.status === status ? fromOriginal : undefined;
 }
@@ -89,6 +138,8 @@ function classify(error: unknown): Classified | undefined {
     return { status: 400, message: BAD_JSON_FIELD_MESSAGE };
   const status =
     readProperty(error, 'statusCode') ?? readProperty(error, 'status');
+  if (status === undefined && code === undefined)
+    return multipartFailure(error);
   if (typeof status !== 'number' || status < 400 || status >= 500)
     return undefined;
   if (isInstanceOf(error, URIError))
@@ -106,6 +157,19 @@ function classify(error: unknown): Classified | undefined {
       ? NOT_AN_OBJECT_MESSAGE
       : PARSE_FAILED_MESSAGE,
   };
+}
+
+/** A multipart parser's plain `Error`, recognised by its exact text. */
+function multipartFailure(error: unknown): Classified | undefined {
+  if (
+    !isInstanceOf(error, Error) ||
+    Object.getPrototypeOf(error) !== Error.prototype
+  )
+    return undefined;
+  const message = readProperty(error, 'message');
+  if (typeof message !== 'string') return undefined;
+  if (UNSUPPORTED_MULTIPART.test(message)) return { status: 415 };
+  return MULTIPART_FAILURES.get(message);
 }
 
 function isBodyError(error: unknown, code: unknown): boolean {

@@ -3,6 +3,7 @@ import {
   ForbiddenException,
   HttpException,
   NotFoundException,
+  UnsupportedMediaTypeException,
 } from '@nestjs/common';
 
 import { ApiException } from '../catalog/api.exception';
@@ -352,6 +353,80 @@ describe('normalizeException', () => {
     expect(
       normalizeException(new NotFoundException('x'), options, original).status,
     ).toBe(404);
+  });
+
+  describe('multipart parser failures', () => {
+    const NO_BOUNDARY =
+      'The multipart/form-data request has no usable boundary in its Content-Type.';
+    const UNFINISHED =
+      'The multipart/form-data body ended before its closing boundary.';
+    const badRequest = (message: string) => ({
+      status: 400,
+      code: 'bad_request',
+      message,
+      title: 'The request could not be understood by the server.',
+      unexpected: false,
+    });
+
+    it.each([
+      // @fastify/busboy, as @fastify/multipart rejects with it.
+      ['Multipart: Boundary not found', NO_BOUNDARY],
+      ['Unexpected end of multipart data', UNFINISHED],
+      [
+        'Part terminated early due to unexpected end of multipart data',
+        UNFINISHED,
+      ],
+      // busboy (multer), where NestJS does not wrap it.
+      ['Unexpected end of form', UNFINISHED],
+      [
+        'Malformed part header',
+        'A part of the multipart/form-data body has a malformed header.',
+      ],
+    ])("answers the parser's plain Error %p with 400", (text, message) => {
+      expect(normalizeException(new Error(text), options)).toStrictEqual(
+        badRequest(message),
+      );
+    });
+
+    it("answers multer's NestJS 11 400 (no cause) and NestJS 12 400 (with cause) alike", () => {
+      const cause = new Error('Unexpected end of form');
+      for (const exception of [
+        new BadRequestException('Multipart: Unexpected end of form'),
+        new BadRequestException('Multipart: Unexpected end of form', { cause }),
+      ])
+        expect(normalizeException(exception, options)).toStrictEqual(
+          badRequest(UNFINISHED),
+        );
+    });
+
+    it('answers a multipart type busboy does not parse with 415, on either major', () => {
+      const raw = new Error(
+        'Unsupported content type: multipart/mixed; boundary=x; note=secret',
+      );
+      const nest12 = new UnsupportedMediaTypeException(
+        'Unsupported content type',
+        { cause: raw },
+      );
+      for (const exception of [raw, nest12])
+        expect(normalizeException(exception, options)).toStrictEqual({
+          status: 415,
+          code: 'unsupported_media_type',
+          message:
+            'The request body has an unsupported media type or encoding.',
+          unexpected: false,
+        });
+    });
+
+    it("leaves the app's own errors with the same text unexpected", () => {
+      class StorageError extends Error {}
+      for (const exception of [
+        new StorageError('Unexpected end of form'),
+        Object.assign(new Error('Unexpected end of form'), { code: 'EPIPE' }),
+        new Error('Unsupported content type: application/xml'),
+        new ForbiddenException('Multipart: Unexpected end of form'),
+      ])
+        expect(normalizeException(exception, options).status).not.toBe(400);
+    });
   });
 
   it('puts the original message into cause only with exposeInternalErrors', () => {
