@@ -65,15 +65,16 @@ function readInstructions(file: string): InstructionReport {
 
 /**
  * Saves one line's instruction counts (a partial run: into the line's last
- * report, row by row) and regenerates the README's table from every line's latest.
+ * report, row by row, or as its first) and regenerates the README's table from every line's latest.
  */
 function saveInstructions(counted: InstructionReport, partial: boolean): void {
   const file = `instructions-node${counted.node.major}.json`;
   let report = counted;
   if (partial) {
+    // The line's first count may be of some paths: the table says which are missing.
     const merged = existsSync(join(RESULTS, file))
-      ? mergeInstructions(readInstructions(file), counted)
-      : 'there is none';
+      ? mergeInstructions(readInstructions(file), counted, TIMED_ROUTES)
+      : counted;
     if (typeof merged === 'string') {
       log(`not written: the recount does not fit bench/results/${file} (${merged}); count every path of the line`);
       return;
@@ -86,7 +87,7 @@ function saveInstructions(counted: InstructionReport, partial: boolean): void {
     .filter((match) => match !== null)
     .sort((a, b) => Number(a[1]) - Number(b[1]))
     .map((match) => readInstructions(match[0]));
-  writeReadmeSection('instructions', renderInstructions(reports));
+  writeReadmeSection('instructions', renderInstructions(reports, TIMED_ROUTES));
   log(`wrote bench/results/instructions-node${report.node.major}.json and the instruction table of ${OUTPUT}`);
 }
 
@@ -381,7 +382,7 @@ async function main(): Promise<number> {
     for (const node of nodes) {
       const report = await runInstructions(node, options.routes, { counts: options.instructionCounts, log });
       log('');
-      log(renderInstructions([report]));
+      log(renderInstructions([report], options.routes));
       if (options.writeInstructions) saveInstructions(report, options.partial);
     }
     return 0;

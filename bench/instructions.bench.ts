@@ -115,28 +115,32 @@ export async function runInstructions(
 }
 
 /**
- * A recount of some paths (`--instructions --only …`) put into the line's
- * last full report, in its rows' places; a row counted on another day says
- * so. A string when the two are not comparable (another Node, NestJS or
- * request counts, or a path the report does not have): then only a full
- * run may replace it.
+ * A count of some paths (`--instructions --only …`) put into the line's last
+ * report: a path it has is replaced in its row's place, a path it lacks is
+ * added in the table's order (`routes`); a row counted on another day says so.
+ * A string when the two are not comparable (another Node, NestJS or request
+ * counts): then only a full run may replace it.
  */
-export function mergeInstructions(report: InstructionReport, recount: InstructionReport): InstructionReport | string {
+export function mergeInstructions(
+  report: InstructionReport,
+  recount: InstructionReport,
+  routes: readonly Pick<BenchRoute, 'name'>[],
+): InstructionReport | string {
   if (report.node.version !== recount.node.version) return `it counted Node ${report.node.version}`;
   if (report.nest !== recount.nest) return `it counted NestJS ${report.nest}`;
   if (report.counts.join() !== recount.counts.join()) return `it counted ${report.counts.join(' and ')} requests`;
   const key = (row: InstructionRow) => `${row.platform} ${row.route.name}`;
-  const recounted = new Map(recount.rows.map((row) => [key(row), row]));
-  const missing = [...recounted.keys()].filter((name) => !report.rows.some((row) => key(row) === name));
-  if (missing.length > 0) return `it has no row ${missing.join(', ')}`;
-  return {
-    ...report,
-    rows: report.rows.map((row) => {
-      const fresh = recounted.get(key(row));
-      if (!fresh) return row;
-      return recount.date === report.date ? fresh : { ...fresh, date: recount.date };
-    }),
-  };
+  const rows = new Map(report.rows.map((row) => [key(row), row]));
+  for (const row of recount.rows)
+    rows.set(key(row), recount.date === report.date ? row : { ...row, date: recount.date });
+  return { ...report, rows: [...rows.values()].sort(tableOrder(routes)) };
+}
+
+/** Express before Fastify, then the paths in the bench's order. */
+function tableOrder(routes: readonly Pick<BenchRoute, 'name'>[]) {
+  const place = (row: InstructionRow) =>
+    (row.platform === 'express' ? 0 : routes.length) + routes.findIndex((route) => route.name === row.route.name);
+  return (a: InstructionRow, b: InstructionRow) => place(a) - place(b);
 }
 
 /**
@@ -228,7 +232,10 @@ async function run(
  * The README's instruction tables, one per Node line counted (newest
  * results of each), for the block `--instructions` regenerates.
  */
-export function renderInstructions(reports: readonly InstructionReport[]): string {
+export function renderInstructions(
+  reports: readonly InstructionReport[],
+  routes: readonly Pick<BenchRoute, 'name' | 'label'>[],
+): string {
   const format = (n: number) => Math.round(n).toLocaleString('en');
   const lines = [
     '### CPU instructions per request',
@@ -269,12 +276,20 @@ export function renderInstructions(reports: readonly InstructionReport[]): strin
           `${format(row.noAsyncContext)} | ${formatPercent(row.noAsyncContext / row.bare - 1)} |`,
       ),
     );
+    // `--only` counts a path on both adapters: a path is missing from both or neither.
+    const missing = routes.filter((route) => !report.rows.some((row) => row.route.name === route.name));
+    if (missing.length > 0)
+      lines.push(
+        '',
+        `Not counted on this line yet: ${missing.map(labelOf).join('; ')} ` +
+          `(\`npm run bench -- --instructions --node ${report.node.major} --only ${missing.map((route) => route.name).join(',')}\` adds them).`,
+      );
   }
   return lines.join('\n');
 }
 
 /** The throughput table's label, but the 500 is counted with logging off. */
-function labelOf(route: InstructionRow['route']): string {
+function labelOf(route: Pick<BenchRoute, 'name' | 'label'>): string {
   return route.name === 'unexpected-500' ? 'unexpected Error (500, logging off)' : route.label;
 }
 

@@ -406,7 +406,7 @@ const RERUN = [
   'npm run bench -- --node 26 --rounds 3 --no-soak --no-write  # a quick look: printed, nothing written',
   'npm run bench -- --async-context --only success --no-soak --no-write  # the async-context rows of Node 22 on Node 24 too',
   'npm run bench -- --instructions --node 24,22  # CPU instructions per request (valgrind, about 45 minutes a line): the instruction table',
-  'npm run bench -- --instructions --only unexpected-500  # those paths recounted into the line\'s last table (same Node, NestJS and counts)',
+  'npm run bench -- --instructions --only unexpected-500  # those paths counted into the line\'s table, added or replaced (same Node, NestJS and counts)',
   '```',
   '',
   'Node 24 is the binary of compat/nest12 (`npm ci` there, as `npm run test:nest12` does); Node 22 and 26 come from ' +
