@@ -105,8 +105,10 @@ export function classifyBodyError(
   if (status === 400 && EXPRESS_PARAM_DECODE.test(message))
     return { status, message: BAD_URL_MESSAGE };
   // multer's busboy failures, re-thrown by Nest 11 without a cause.
-  const multipart = MULTIPART_FAILURES.get(message);
-  if (multipart?.status === status) return multipart;
+  if (message.startsWith('Multipart: ')) {
+    const multipart = MULTIPART_FAILURES.get(message);
+    if (multipart?.status === status) return multipart;
+  }
   const fromOriginal = classify(original);
   return fromOriginal?.status === status ? fromOriginal : undefined;
 }

@@ -424,8 +424,11 @@ describe('normalizeException', () => {
         Object.assign(new Error('Unexpected end of form'), { code: 'EPIPE' }),
         new Error('Unsupported content type: application/xml'),
         new ForbiddenException('Multipart: Unexpected end of form'),
+        new BadRequestException('Unexpected end of form'),
       ])
-        expect(normalizeException(exception, options).status).not.toBe(400);
+        expect(normalizeException(exception, options).message).not.toBe(
+          'The multipart/form-data body ended before its closing boundary.',
+        );
     });
   });
 
