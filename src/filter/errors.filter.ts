@@ -119,27 +119,42 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     // What `switchToHttp()` reads, without the object it builds per call.
     const request: unknown = host.getArgByIndex(0);
     const response: unknown = host.getArgByIndex(1);
-    if (isParameterFailure(exception)) {
-      // Nest stopped at this parameter; the others' pipes settle first, then
-      // one 422 lists every parameter's fields.
-      setImmediate(() => {
-        try {
-          this.reply(
-            collectParameterFailures(exception as ValidationFailedException),
-            request,
-            response,
-            scope,
-          );
-        } catch (error) {
-          // Nothing above Nest's handler awaits this answer: never a crash.
-          this.logger.error(`answering a 422 failed: ${safeStack(error)}`);
-          this.platform().abort(response);
-        }
-      });
-      return undefined;
-    }
-    this.reply(exception, request, response, scope);
+    if (isParameterFailure(exception))
+      this.replyOnceSettled(
+        exception as ValidationFailedException,
+        request,
+        response,
+        scope,
+      );
+    else this.reply(exception, request, response, scope);
     return undefined;
+  }
+
+  /**
+   * Nest stopped at this parameter; the others' pipes settle first, then one
+   * 422 lists every parameter's fields. (A method of its own: the closure's
+   * context is not allocated for every other error.)
+   */
+  private replyOnceSettled(
+    exception: ValidationFailedException,
+    request: unknown,
+    response: unknown,
+    scope: ErrorScope | undefined,
+  ): void {
+    setImmediate(() => {
+      try {
+        this.reply(
+          collectParameterFailures(exception),
+          request,
+          response,
+          scope,
+        );
+      } catch (error) {
+        // Nothing above Nest's handler awaits this answer: never a crash.
+        this.logger.error(`answering a 422 failed: ${safeStack(error)}`);
+        this.platform().abort(response);
+      }
+    });
   }
 
   /**
@@ -293,12 +308,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request: unknown,
     scope?: ErrorScope,
   ): unknown {
-    const mapped = applyMappings(
-      exception,
-      scope?.mappings
-        ? [...scope.mappings, this.options.mappings]
-        : [this.options.mappings],
-    );
+    // No list of scopes to build for an app without mappings (the usual case).
+    const mapped = scope?.mappings
+      ? applyMappings(exception, [...scope.mappings, this.options.mappings])
+      : this.options.mappings.length > 0
+        ? applyMappings(exception, [this.options.mappings])
+        : exception;
     if (
       scope?.concealForbidden !== undefined &&
       this.normalize(mapped, request).status === 403

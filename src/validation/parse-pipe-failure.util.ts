@@ -44,8 +44,17 @@ export function nameFailedParameter(
 ): NormalizedError {
   if (error.status !== 400) return error;
   const match = PARSE_PIPE_MESSAGE.exec(error.message);
-  if (!match) return error;
-  const expected = match[1].replace(/ v (\d)/, ' v$1');
+  return match ? nameAmongDeclared(error, request, owner, match[1]) : error;
+}
+
+/** `nameFailedParameter` once the message is a parse pipe's (apart: its closures' context is allocated on entry). */
+function nameAmongDeclared(
+  error: NormalizedError,
+  request: unknown,
+  owner: object | undefined,
+  complaint: string,
+): NormalizedError {
+  const expected = complaint.replace(/ v (\d)/, ' v$1');
   const pattern = routePattern(request);
   if (pattern === undefined) return error;
   const declared = owner
