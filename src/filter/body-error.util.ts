@@ -36,36 +36,40 @@ const BAD_PART_HEADER_MESSAGE =
  * The multipart parsers' failures, by their fixed texts: busboy's (multer,
  * under Nest's `FileInterceptor`) and @fastify/busboy's (@fastify/multipart)
  * throw plain `Error`s. On Express, Nest re-throws most as a 400 with the
- * text prefixed `Multipart: `; on Fastify they reach the filter as they are.
+ * text prefixed `Multipart: ` (busboy's own boundary text has it already);
+ * on Fastify they reach the filter as they are. Keyed without the prefix.
  */
-const MULTIPART_FAILURES = new Map<string, Classified>([
-  // No boundary; @fastify/busboy's search refuses one over 256 bytes.
-  [
-    'Multipart: Boundary not found',
-    { status: 400, message: NO_BOUNDARY_MESSAGE },
-  ],
-  [
-    'The needle cannot have a length bigger than 256.',
-    { status: 400, message: NO_BOUNDARY_MESSAGE },
-  ],
-  ['Malformed part header', { status: 400, message: BAD_PART_HEADER_MESSAGE }],
-  [
-    'Multipart: Malformed part header',
-    { status: 400, message: BAD_PART_HEADER_MESSAGE },
-  ],
-  ...[
-    'Unexpected end of form',
-    'Unexpected end of file',
-    'Multipart: Unexpected end of form',
-    'Multipart: Unexpected end of file',
-    'Unexpected end of multipart data',
-    'Part terminated early due to unexpected end of multipart data',
-    'Preamble terminated early due to unexpected end of multipart data',
-  ].map((text): [string, Classified] => [
-    text,
-    { status: 400, message: UNFINISHED_MULTIPART_MESSAGE },
-  ]),
-]);
+const MULTIPART_FAILURES = new Map<string, Classified>(
+  (
+    [
+      // No boundary; @fastify/busboy's search refuses one over 256 bytes.
+      ['Boundary not found', NO_BOUNDARY_MESSAGE],
+      ['The needle cannot have a length bigger than 256.', NO_BOUNDARY_MESSAGE],
+      ['Malformed part header', BAD_PART_HEADER_MESSAGE],
+      ['Unexpected end of form', UNFINISHED_MULTIPART_MESSAGE],
+      ['Unexpected end of file', UNFINISHED_MULTIPART_MESSAGE],
+      ['Unexpected end of multipart data', UNFINISHED_MULTIPART_MESSAGE],
+      [
+        'Part terminated early due to unexpected end of multipart data',
+        UNFINISHED_MULTIPART_MESSAGE,
+      ],
+      [
+        'Preamble terminated early due to unexpected end of multipart data',
+        UNFINISHED_MULTIPART_MESSAGE,
+      ],
+    ] as const
+  ).map(([text, message]) => [text, { status: 400, message }]),
+);
+const MULTIPART_PREFIX = 'Multipart: ';
+
+/** A multipart failure's answer, by the parser's text with or without NestJS's prefix. */
+function multipartAnswer(text: string): Classified | undefined {
+  return MULTIPART_FAILURES.get(
+    text.startsWith(MULTIPART_PREFIX)
+      ? text.slice(MULTIPART_PREFIX.length)
+      : text,
+  );
+}
 
 /**
  * busboy parses `multipart/form-data` only, where multer accepts any
@@ -100,14 +104,16 @@ export function classifyBodyError(
   const status = getStatus.call(exception);
   const fromCause = classify(readProperty(exception, 'cause'));
   if (fromCause) return fromCause;
-  const message = String(readProperty(exception, 'message'));
-  // Express's router, re-wrapped by Nest 11 without its URIError.
-  if (status === 400 && EXPRESS_PARAM_DECODE.test(message))
-    return { status, message: BAD_URL_MESSAGE };
-  // multer's busboy failures, re-thrown by Nest 11 without a cause.
-  if (message.startsWith('Multipart: ')) {
-    const multipart = MULTIPART_FAILURES.get(message);
-    if (multipart?.status === status) return multipart;
+  if (status === 400) {
+    const message = String(readProperty(exception, 'message'));
+    // Express's router, re-wrapped by Nest 11 without its URIError.
+    if (EXPRESS_PARAM_DECODE.test(message))
+      return { status, message: BAD_URL_MESSAGE };
+    // multer's busboy failures, re-thrown by Nest 11 without a cause.
+    if (message.startsWith(MULTIPART_PREFIX)) {
+      const multipart = multipartAnswer(message);
+      if (multipart) return multipart;
+    }
   }
   const fromOriginal = classify(original);
   return fromOriginal?.status === status ? fromOriginal : undefined;
@@ -171,7 +177,7 @@ function multipartFailure(error: unknown): Classified | undefined {
   const message = readProperty(error, 'message');
   if (typeof message !== 'string') return undefined;
   if (UNSUPPORTED_MULTIPART.test(message)) return { status: 415 };
-  return MULTIPART_FAILURES.get(message);
+  return multipartAnswer(message);
 }
 
 function isBodyError(error: unknown, code: unknown): boolean {

@@ -27,7 +27,10 @@ import {
 } from '../http-semantics/allowed-methods.util';
 import { plainRetryAfter } from '../http-semantics/retry-after.util';
 import { applyMappings } from '../mapping/apply-mappings.util';
-import type { ErrorScope } from '../mapping/exception-mapping.interface';
+import type {
+  ErrorScope,
+  ExceptionMapping,
+} from '../mapping/exception-mapping.interface';
 import { readAdapterError } from '../platform/adapter-error.util';
 import { platformOf } from '../platform/platform';
 import type {
@@ -83,6 +86,8 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
   protected readonly logger = new Logger(ERRORS_LOGGER_CONTEXT);
   private readonly keptHeaders: ReadonlySet<string>;
   private readonly assignId: (raw: RawRequest) => string;
+  /** The app-wide mappings as the one scope outside a route's, or none to look through. */
+  private readonly appScopes?: ReadonlyArray<readonly ExceptionMapping[]>;
 
   constructor(
     protected readonly httpAdapterHost: HttpAdapterHost,
@@ -94,6 +99,7 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
       ...options.keepResponseHeaders,
     ]);
     this.assignId = requestIdAssigner(options);
+    if (options.mappings.length > 0) this.appScopes = [options.mappings];
   }
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
@@ -308,12 +314,10 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     request: unknown,
     scope?: ErrorScope,
   ): unknown {
-    // No list of scopes to build for an app without mappings (the usual case).
-    const mapped = scope?.mappings
-      ? applyMappings(exception, [...scope.mappings, this.options.mappings])
-      : this.options.mappings.length > 0
-        ? applyMappings(exception, [this.options.mappings])
-        : exception;
+    const scopes = scope?.mappings
+      ? [...scope.mappings, this.options.mappings]
+      : this.appScopes;
+    const mapped = scopes ? applyMappings(exception, scopes) : exception;
     if (
       scope?.concealForbidden !== undefined &&
       this.normalize(mapped, request).status === 403
