@@ -40,8 +40,8 @@ import { runThroughput } from './throughput.bench';
  * `AsyncLocalStorage`) on every line. `--instructions`: CPU instructions per request, bare Nest, the
  * module and the module with `asyncContext: false`, on every timed path (valgrind;
  * `--instruction-requests 2000,4000`), into bench/results/instructions-node<N>.json and the README's
- * instruction table (`--no-write`: printed only; `--only`: those paths recounted in the line's
- * last report, which must have counted the same Node, NestJS and requests).
+ * instruction table (`--no-write`: printed only; `--only`: those paths counted into the line's
+ * last report, added or replaced, when it counted the same Node, NestJS and requests).
  */
 const HARD_DEADLINE_MS = 75 * 60_000;
 // Compiled to bench/dist/bench/, three levels below the project.
@@ -177,7 +177,7 @@ function settings() {
     instructionCounts: instructionCounts(values['instruction-requests']),
     write:
       !smoke && !values.soak && !values.hostile && !values['no-write'] && !values.only && !values['cpu-prof'] && !values.instructions,
-    // A full run replaces the line's report; `--only` recounts some of its rows in place.
+    // A full run replaces the line's report; `--only` adds or replaces some of its rows.
     writeInstructions: values.instructions && !values['no-write'],
   };
 }
