@@ -193,9 +193,10 @@ export interface ErrorsModuleOptions {
   filter?: Type<ErrorsFilter>;
   /**
    * App-wide domain error mappings: a thrown instance of `exception` (or of
-   * a subclass) answers with the catalog entry `error`. `@MapException()` on
-   * a controller or handler takes precedence (the nearest scope wins); among
-   * these, the most specific class wins. Checked at startup.
+   * a subclass) answers with the catalog entry `error`, or only the
+   * instances its `when` accepts. `@MapException()` on a controller or
+   * handler takes precedence (the nearest scope wins); among these, the most
+   * specific class wins. Checked at startup.
    * @default [] (no mappings)
    * @example
    * mappings: [{ exception: ProjectMissingError, error: AppErrors.ProjectNotFound, cause: true }]

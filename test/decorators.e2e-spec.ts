@@ -11,6 +11,7 @@ import {
 } from './fixtures/decorators.controllers';
 import {
   AccessDeniedError,
+  DatabaseError,
   QuotaError,
   SemanticsErrors as E,
 } from './fixtures/semantics.errors';
@@ -29,6 +30,12 @@ import { platforms } from './utils/platforms';
           cause: (e: QuotaError) => e.message,
         },
         { exception: AccessDeniedError, error: E.NoAccess },
+        {
+          exception: DatabaseError,
+          when: (e: DatabaseError) => e.code === 'P2002',
+          error: E.DuplicateKey,
+          details: (e: DatabaseError) => ({ fields: e.meta.target }),
+        },
       ],
     }),
   ],
@@ -245,6 +252,62 @@ describe.each(platforms)('controller decorators (%p)', (Adapter) => {
       'maps %s (nearest scope, most specific class)',
       async (path, expected) => {
         expectEnvelope(await get(path), expected);
+      },
+    );
+
+    it.each([
+      [
+        '/plain/database/P2002',
+        {
+          status: 409,
+          code: 'duplicate_key',
+          message: 'A key with this name already exists.',
+          details: { fields: ['email'] },
+        },
+      ],
+      [
+        '/scoped/database/P2025',
+        {
+          status: 404,
+          code: 'project_not_found',
+          message: 'The project does not exist.',
+        },
+      ],
+      [
+        '/scoped/database/P2002',
+        {
+          status: 409,
+          code: 'duplicate_key',
+          message: 'A key with this name already exists.',
+          details: { fields: ['email'] },
+        },
+      ],
+      [
+        '/inherited/database/P2025',
+        {
+          status: 404,
+          code: 'project_not_found',
+          message: 'The project does not exist.',
+        },
+      ],
+    ])(
+      'maps %s by its code (the when option, nearest scope first)',
+      async (path, expected) => {
+        expectEnvelope(await get(path), expected);
+      },
+    );
+
+    it.each(['/plain/database/P1001', '/scoped/database/P1001'])(
+      'answers %s, whose code no mapping names, as an unexpected error',
+      async (path) => {
+        const res = await get(path);
+        expectEnvelope(res, {
+          status: 500,
+          code: 'internal_error',
+          message:
+            'An unexpected error occurred. Retry later, or contact support with the request id.',
+        });
+        expect(JSON.stringify(res.body)).not.toContain('users_email_key');
       },
     );
 

@@ -21,6 +21,8 @@ export const MESSAGES = {
     `${where} for ${exception} needs a catalog entry such as AppErrors.ProjectNotFound as the error to answer with.`,
   mappingDetailsNotAFunction: (where: string, exception: string) =>
     `${where} for ${exception} has a details option that is not a function. Pass one that picks the details from the error, e.g. details: (e) => ({ projectId: e.projectId }).`,
+  mappingWhenNotAFunction: (where: string, exception: string) =>
+    `${where} for ${exception} has a when option that is not a function. Pass a test of the error, e.g. when: (e) => e.code === 'P2002'.`,
   concealNotA404: (status: number) =>
     `@ForbiddenAsNotFound({ error }) got an error with status ${status}. Use a 404 entry, so the concealed answer looks like a genuine "not found".`,
   scopeWithoutModule: (controller: string) =>

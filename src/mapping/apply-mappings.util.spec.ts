@@ -52,6 +52,104 @@ describe('findMapping', () => {
     expect(findMapping(error, scopes)?.error.code).toBe(code);
   });
 
+  describe('when', () => {
+    class DatabaseError extends Error {
+      constructor(readonly code: string) {
+        super(`database error ${code}`);
+      }
+    }
+    class UniqueViolation extends DatabaseError {}
+    const byCode = (code: string) => (e: DatabaseError) => e.code === code;
+
+    it.each([
+      [
+        'picks the mapping whose test holds',
+        [
+          [
+            map(DatabaseError, 'taken', { when: byCode('P2002') } as never),
+            map(DatabaseError, 'missing', { when: byCode('P2025') } as never),
+          ],
+        ],
+        new DatabaseError('P2025'),
+        'missing',
+      ],
+      [
+        'puts a matched test before a plain mapping of the same class, whatever the order',
+        [
+          [
+            map(DatabaseError, 'any'),
+            map(DatabaseError, 'taken', { when: byCode('P2002') } as never),
+          ],
+        ],
+        new DatabaseError('P2002'),
+        'taken',
+      ],
+      [
+        'falls back to the plain mapping when no test holds',
+        [
+          [
+            map(DatabaseError, 'taken', { when: byCode('P2002') } as never),
+            map(DatabaseError, 'any'),
+          ],
+        ],
+        new DatabaseError('P1001'),
+        'any',
+      ],
+      [
+        'keeps the most specific class before a test on its base',
+        [
+          [
+            map(DatabaseError, 'taken', { when: byCode('P2002') } as never),
+            map(UniqueViolation, 'unique'),
+          ],
+        ],
+        new UniqueViolation('P2002'),
+        'unique',
+      ],
+      [
+        'goes on to an outer scope when no test of the inner one holds',
+        [
+          [map(DatabaseError, 'taken', { when: byCode('P2002') } as never)],
+          [map(DatabaseError, 'outer')],
+        ],
+        new DatabaseError('P2025'),
+        'outer',
+      ],
+      [
+        'treats a test that throws as not matching',
+        [
+          [
+            map(DatabaseError, 'broken', {
+              when: () => {
+                throw new Error('bug in the test');
+              },
+            } as never),
+            map(DatabaseError, 'any'),
+          ],
+        ],
+        new DatabaseError('P2002'),
+        'any',
+      ],
+    ])('%s', (_name, scopes, error, code) => {
+      expect(findMapping(error, scopes)?.error.code).toBe(code);
+    });
+
+    it('matches nothing when no test holds and no plain mapping exists', () => {
+      const scopes = [
+        [map(DatabaseError, 'taken', { when: byCode('P2002') } as never)],
+      ];
+      expect(findMapping(new DatabaseError('P1001'), scopes)).toBeUndefined();
+    });
+
+    it('asks no test of a class the error is not an instance of', () => {
+      const when = jest.fn(() => true);
+      findMapping(new Error('other'), [
+        [map(DatabaseError, 'taken', { when } as never)],
+      ]);
+      expect(when).not.toHaveBeenCalled();
+    });
+  });
+
   it.each([
     null,
     undefined,

@@ -5,8 +5,8 @@ import type { ExceptionMapping } from './exception-mapping.interface';
 
 /**
  * @internal The mapping for `exception`: the first scope (nearest first) that
- * has one wins; inside a scope, the most specific class wins, then the one
- * declared first.
+ * has one wins; inside a scope, the most specific class wins, then a mapping
+ * whose `when` matched before one without, then the one declared first.
  */
 export function findMapping(
   exception: unknown,
@@ -19,20 +19,30 @@ export function findMapping(
     return undefined;
   for (const mappings of scopes) {
     let best: ExceptionMapping | undefined;
-    let bestDistance = Infinity;
+    let bestRank = Infinity;
     for (const mapping of mappings) {
-      const distance = prototypeDistance(
-        exception,
-        mapping.exception.prototype,
-      );
-      if (distance < bestDistance) {
+      // Two ranks per class distance: a matched `when` first, then none.
+      const rank =
+        2 * prototypeDistance(exception, mapping.exception.prototype) +
+        (mapping.when ? 0 : 1);
+      if (rank < bestRank && holds(mapping, exception)) {
         best = mapping;
-        bestDistance = distance;
+        bestRank = rank;
       }
     }
     if (best) return best;
   }
   return undefined;
+}
+
+/** The mapping's `when`, if any, accepts the error; one that throws does not. */
+function holds(mapping: ExceptionMapping, exception: unknown): boolean {
+  if (!mapping.when) return true;
+  try {
+    return Boolean(mapping.when(exception));
+  } catch {
+    return false;
+  }
 }
 
 /** @internal The catalog error a mapped exception answers with. */

@@ -34,6 +34,11 @@ describe('mapping validation', () => {
       { exception: DomainError, error: NotFound, details: { id: 1 } },
       /has a details option that is not a function/,
     ],
+    [
+      'a when option that is not a function',
+      { exception: DomainError, error: NotFound, when: 'P2002' },
+      /has a when option that is not a function/,
+    ],
   ])(
     'rejects app-wide mappings with %s at startup',
     (_name, mapping, message) => {
@@ -69,6 +74,9 @@ describe('mapping validation', () => {
     expect(() => MapException(undefined as never, NotFound)).toThrow(
       InvalidErrorMappingError,
     );
+    expect(() =>
+      MapException(DomainError, NotFound, { when: true as never }),
+    ).toThrow(/@MapException\(\) for DomainError has a when option/);
     expect(() =>
       ForbiddenAsNotFound({
         error: { status: 410, code: 'gone', message: 'Gone.' },

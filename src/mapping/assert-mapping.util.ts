@@ -30,4 +30,8 @@ export function assertMapping(
     throw InvalidErrorMappingError.create(
       MESSAGES.mappingDetailsNotAFunction(where, exception.name),
     );
+  if (mapping.when !== undefined && typeof mapping.when !== 'function')
+    throw InvalidErrorMappingError.create(
+      MESSAGES.mappingWhenNotAFunction(where, exception.name),
+    );
 }

@@ -14,6 +14,17 @@ export type ExceptionClass<E = unknown> = abstract new (...args: any[]) => E;
  */
 export interface MapExceptionOptions<E = unknown> {
   /**
+   * Matches only the instances for which it returns true: one class thrown
+   * for many reasons (Prisma's `PrismaClientKnownRequestError` and its
+   * `code`, TypeORM's `QueryFailedError` and its driver's code) maps each
+   * reason to its own catalog entry. Inside a scope, a mapping whose `when`
+   * matched comes before one without on the same class. One that throws
+   * matches nothing.
+   * @default none (every instance of the class matches)
+   * @example when: (e: Prisma.PrismaClientKnownRequestError) => e.code === 'P2002'
+   */
+  when?: (exception: E) => boolean;
+  /**
    * `error.cause` of the answer: `true` sends the domain error's own
    * `message`; a function picks the text (return `undefined` for none).
    * Domain messages can carry internals, so nothing is sent by default.
