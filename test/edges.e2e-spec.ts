@@ -167,6 +167,27 @@ describe.each(platforms)('edges (%p)', (Adapter) => {
         );
       else expect(res?.status).toBe(201);
     });
+
+    it('refuses more than 1000 parameters on Express (413, not "too large"), reads them on Fastify', async () => {
+      const body = Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join('&');
+      const res = await rawRequest(
+        port,
+        post(
+          '/edges/raw',
+          { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        ),
+      );
+      if (Adapter === platforms[0])
+        expectRawEnvelope(
+          res,
+          413,
+          'payload_too_large',
+          'The request body has too many parameters.',
+        );
+      else expect(res?.status).toBe(201);
+      expect(logger.errors()).toEqual([]);
+    });
   });
 
   describe('URLs', () => {

@@ -22,6 +22,7 @@ const BAD_URL_MESSAGE =
   'The request URL holds a malformed percent-encoding and could not be read.';
 const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
 const FORM_TOO_DEEP_MESSAGE = 'The request body is nested too deeply.';
+const TOO_MANY_FIELDS_MESSAGE = 'The request body has too many parameters.';
 const NOT_MULTIPART_MESSAGE = 'The request body must be multipart/form-data.';
 const BAD_JSON_FIELD_MESSAGE =
   'A multipart field declared as JSON could not be parsed. Send well-formed JSON.';
@@ -158,6 +159,9 @@ function classify(error: unknown): Classified | undefined {
   if (readProperty(error, 'type') === 'querystring.parse.rangeError')
     return { status: 400, message: FORM_TOO_DEEP_MESSAGE };
   if (!isBodyError(error, code)) return undefined;
+  // body-parser's form parser, past its `parameterLimit` (1000): a small body, so not "too large".
+  if (readProperty(error, 'type') === 'parameters.too.many')
+    return { status, message: TOO_MANY_FIELDS_MESSAGE };
   if (status !== 400) return { status };
   return {
     status,

@@ -197,6 +197,17 @@ describe('normalizeException', () => {
       },
     ],
     [
+      "body-parser's form parser past its parameterLimit",
+      bodyParserError('parameters.too.many', 413),
+      {
+        status: 413,
+        code: 'payload_too_large',
+        message: 'The request body has too many parameters.',
+        title: 'The request body is too large.',
+        unexpected: false,
+      },
+    ],
+    [
       'body-parser encoding',
       bodyParserError('encoding.unsupported', 415),
       {
