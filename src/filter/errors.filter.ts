@@ -45,11 +45,13 @@ import {
   toRawRequest,
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
+import { routePattern } from '../platform/route-pattern.util';
 import { restoreStackTraces } from '../platform/stackless-not-found.util';
 import {
   readRequestId,
   requestIdAssigner,
 } from '../request-id/request-id.util';
+import { singlePipedParameter } from '../validation/declared-parameters.registry';
 import { BodyNotAnObjectException } from '../validation/errors-validation.pipe';
 import { refineForRequest } from '../validation/refine-for-request.util';
 import {
@@ -125,15 +127,37 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     // What `switchToHttp()` reads, without the object it builds per call.
     const request: unknown = host.getArgByIndex(0);
     const response: unknown = host.getArgByIndex(1);
-    if (isParameterFailure(exception))
+    if (!isParameterFailure(exception))
+      this.reply(exception, request, response, scope);
+    else if (this.takesOnePipedParameter(request))
+      this.reply(
+        collectParameterFailures(exception as ValidationFailedException),
+        request,
+        response,
+        scope,
+      );
+    else
       this.replyOnceSettled(
         exception as ValidationFailedException,
         request,
         response,
         scope,
       );
-    else this.reply(exception, request, response, scope);
     return undefined;
+  }
+
+  /**
+   * The route's handler takes one argument Nest runs pipes on
+   * (`signup(@Body() dto)`): its failure is the only one, answered at once.
+   */
+  private takesOnePipedParameter(request: unknown): boolean {
+    const pattern = routePattern(request);
+    const method = toRawRequest(request).method;
+    return (
+      pattern !== undefined &&
+      method !== undefined &&
+      singlePipedParameter(this.options, method, pattern)
+    );
   }
 
   /**

@@ -7,6 +7,14 @@ const PATH_METADATA = 'path';
 const METHOD_METADATA = 'method';
 const PARAMTYPE_QUERY = 4;
 const PARAMTYPE_PARAM = 5;
+/**
+ * The arguments Nest runs pipes on (its `isPipeable`): body, query, param,
+ * file, files, raw body, NestJS 12's cookies and signed cookies; and custom
+ * decorators.
+ */
+const PIPED_PARAMTYPES = new Set([3, 4, 5, 8, 9, 12, 14, 15]);
+/** Routes whose single-parameter answer is kept: an app's own, so a bound only against misuse. */
+const MAX_CACHED_ROUTES = 10_000;
 
 /** What a `Parse*Pipe` checks, by class name. */
 const PIPE_KINDS: Record<string, string> = {
@@ -29,12 +37,16 @@ interface HandlerEntry {
   readonly method: string;
   /** Controller path + handler path, without slashes at the ends. */
   readonly paths: readonly string[];
+  /** Those with a `Parse*Pipe`. */
   readonly parameters: readonly DeclaredParameter[];
+  /** How many of its arguments Nest runs pipes on. */
+  readonly piped: number;
 }
 
 type Owner = object;
 const containers = new WeakMap<Owner, ModulesContainer>();
 const tables = new WeakMap<Owner, readonly HandlerEntry[]>();
+const singles = new WeakMap<Owner, Map<string, boolean>>();
 
 /**
  * @internal Remembers the app's modules for `owner` (its resolved options,
@@ -55,6 +67,43 @@ export function declaredParameters(
   method: string,
   pattern: string,
 ): DeclaredParameter[] | undefined {
+  const handlers = handlersOf(owner, method, pattern);
+  return handlers?.flatMap((entry) => entry.parameters);
+}
+
+/**
+ * @internal True when every handler `method` and the route pattern can reach
+ * takes one argument Nest runs pipes on (`signup(@Body() dto)`): a failure of
+ * that argument is the request's only one, with nothing left to wait for.
+ * False when a handler takes several (`@Body()` and `@Query()`, a custom
+ * decorator), or when no handler is known. Kept per route after the first ask.
+ */
+export function singlePipedParameter(
+  owner: Owner,
+  method: string,
+  pattern: string,
+): boolean {
+  let known = singles.get(owner);
+  if (!known) singles.set(owner, (known = new Map()));
+  const key = `${method} ${pattern}`;
+  let single = known.get(key);
+  if (single === undefined) {
+    const handlers = handlersOf(owner, method, pattern);
+    single =
+      handlers !== undefined &&
+      handlers.length > 0 &&
+      handlers.every((entry) => entry.piped === 1);
+    if (known.size < MAX_CACHED_ROUTES) known.set(key, single);
+  }
+  return single;
+}
+
+/** The handlers `method` and the route pattern can match; `undefined` when the app's routes are not known. */
+function handlersOf(
+  owner: Owner,
+  method: string,
+  pattern: string,
+): HandlerEntry[] | undefined {
   let table = tables.get(owner);
   if (!table) {
     const modules = containers.get(owner);
@@ -63,13 +112,11 @@ export function declaredParameters(
     tables.set(owner, table);
   }
   const route = trimSlashes(pattern);
-  const found: DeclaredParameter[] = [];
-  for (const entry of table) {
-    if (entry.method !== method && entry.method !== 'ALL') continue;
-    if (!entry.paths.some((path) => matches(route, path))) continue;
-    found.push(...entry.parameters);
-  }
-  return found;
+  return table.filter(
+    (entry) =>
+      (entry.method === method || entry.method === 'ALL') &&
+      entry.paths.some((path) => matches(route, path)),
+  );
 }
 
 /** The route ends with the handler's own path (global prefix, versions and RouterModule come first). */
@@ -114,8 +161,11 @@ function readHandler(
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ??
     {}) as Record<string, { data?: unknown; pipes?: unknown[] }>;
   const parameters: DeclaredParameter[] = [];
+  let piped = 0;
   for (const [key, arg] of Object.entries(args)) {
     const type = Number(key.split(':')[0]);
+    // A custom decorator's key starts with its own name, not a number.
+    if (Number.isNaN(type) || PIPED_PARAMTYPES.has(type)) piped++;
     if (type !== PARAMTYPE_QUERY && type !== PARAMTYPE_PARAM) continue;
     if (typeof arg.data !== 'string') continue;
     for (const pipe of arg.pipes ?? []) {
@@ -128,7 +178,6 @@ function readHandler(
         });
     }
   }
-  if (parameters.length === 0) return undefined;
   const own = paths(Reflect.getMetadata(PATH_METADATA, handler));
   return {
     method: RequestMethod[method as number] ?? String(method),
@@ -136,6 +185,7 @@ function readHandler(
       own.map((path) => trimSlashes(`${prefix}/${path}`)),
     ),
     parameters,
+    piped,
   };
 }
 
