@@ -28,6 +28,6 @@ export class AppController {
 
   @Post('projects')
   createProject(@Body() body: CreateProjectDto) {
-    return body;
+    return this.appService.createProject(body);
   }
 }

@@ -11,4 +11,9 @@ export const AppErrors = defineErrors({
     code: 'project_not_found',
     message: 'The project does not exist.',
   },
+  ProjectNameTaken: {
+    status: 409,
+    code: 'project_name_taken',
+    message: 'A project with this name already exists.',
+  },
 });

@@ -3,6 +3,13 @@ import { ApiException } from 'nestjs-api-errors';
 
 import { AppErrors } from './app.errors.js';
 
+/** One class for many failures, told apart by `code`, as an ORM throws them (Prisma's P2002: a unique constraint). */
+export class DatabaseError extends Error {
+  constructor(readonly code: string) {
+    super(`Database request failed with ${code} on "projects_name_key"`);
+  }
+}
+
 @Injectable()
 export class AppService {
   getHello(): string {
@@ -15,5 +22,11 @@ export class AppService {
         cause: `No project has the id "${id}".`,
       });
     return { id };
+  }
+
+  createProject<T extends { name: string }>(project: T): T {
+    if (project.name === 'apollo') throw new DatabaseError('P2002');
+    if (project.name === 'offline') throw new DatabaseError('P1001');
+    return project;
   }
 }

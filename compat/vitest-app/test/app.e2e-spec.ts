@@ -55,6 +55,19 @@ describe('AppController (e2e)', () => {
     expect(res).toHaveFieldErrors({ seats: expect.any(Array) });
   });
 
+  it('maps the database error of a taken name, and no other', async () => {
+    const taken = await request(app.getHttpServer())
+      .post('/projects')
+      .send({ name: 'apollo', seats: 3 });
+    expectApiError(taken, AppErrors.ProjectNameTaken);
+
+    const offline = await request(app.getHttpServer())
+      .post('/projects')
+      .send({ name: 'offline', seats: 3 });
+    expectApiError(offline, 500);
+    expect(offline.text).not.toContain('projects_name_key');
+  });
+
   it('checks thrown errors in unit tests', async () => {
     const service = app.get(AppService);
 
