@@ -168,6 +168,6 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
     change:
       'A parameter\'s 422 is answered at once when the route\'s handler takes one argument Nest runs pipes on (`signup(@Body() dto)`, read once per route from Nest\'s route metadata); only a handler with several (a body and a query DTO, a custom decorator) waits a macrotask so that one 422 lists every parameter\'s fields',
     bought:
-      'every 422 of a one-argument handler, counted in CPU instructions (valgrind, NestJS 12.5.1, 4,000 minus 2,000 requests, 2026-11-27): Fastify, where the wait also made Fastify watch the unsent reply\'s response stream, 706,858 → 690,145 per request on Node 24 (its extra over bare Nest\'s 400 +13.1% → +10.0%) and 577,264 → 558,790 on Node 26 (+12.7% → +9.2%); Express 772,274 → 767,098 and 668,427 → 664,997. The 422\'s body is unchanged',
+      'every 422 of a one-argument handler, counted in CPU instructions (valgrind, NestJS 12.5.1, 4,000 minus 2,000 requests, 2026-11-27): Fastify, where the wait also made Fastify watch the unsent reply\'s response stream, 706,858 → 690,145 per request on Node 24 (its extra over bare Nest\'s 400 +13.1% → +10.0%) and 577,264 → 558,790 on Node 26 (+12.7% → +9.2%), 1,307,876 → 1,273,461 on Node 22 (+12.5% → +9.6%, in a window still compiling); Express 772,274 → 767,098 and 668,427 → 664,997. The 422\'s body is unchanged',
   },
 ];
