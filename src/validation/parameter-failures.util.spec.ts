@@ -33,6 +33,33 @@ describe('parameter failures', () => {
     });
   });
 
+  it('builds failures without a stack trace, and restores the stack limit', () => {
+    const limit = Error.stackTraceLimit;
+    inRequest(() => {
+      const params = parameterFailure(
+        fromFieldErrorMap({ 'params.id': ['id must be a UUID'] }),
+        {},
+      );
+      parameterFailure(fromFieldErrorMap({ email: ['email is bad'] }), {});
+      const merged = collectParameterFailures(params);
+      for (const exception of [params, merged])
+        expect(exception.stack).toBe(
+          'ValidationFailedException: The given data was invalid.',
+        );
+    });
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('after').stack).toContain('\n    at ');
+  });
+
+  it('restores the stack limit when reading the fields throws', () => {
+    const limit = Error.stackTraceLimit;
+    function* broken(): Generator<never> {
+      throw new Error('walker bug');
+    }
+    expect(() => parameterFailure(broken(), {})).toThrow('walker bug');
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('answers a lone failure as it is', () => {
     inRequest(() => {
       const only = parameterFailure(
