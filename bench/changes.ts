@@ -174,6 +174,6 @@ export const CHANGES: ReadonlyArray<{ change: string; bought: string }> = [
     change:
       'The `ValidationFailedException` of a parameter\'s 422 (the module\'s pipes and exception factories) is built with V8\'s stack capture off: a client\'s invalid input is never logged with a stack, and capturing the frames of Nest\'s router and the adapter was most of what the 422 cost beyond bare Nest\'s 400',
     bought:
-      'every 422 the module\'s pipes answer, counted in CPU instructions (valgrind, NestJS 12.5.1, 4,000 minus 2,000 requests, 2026-11-27): Fastify 690,145 → 637,967 per request on Node 24 against bare Nest\'s 626,623 (its extra +10.0% → +1.8%), 558,790 → 532,381 on Node 26 (+9.2% → +4.0%); Express 767,098 → 713,154 on Node 24 (bare Nest 789,015), 664,997 → 634,434 on Node 26. The 422\'s body is unchanged; the exception\'s `stack` is its first line',
+      'every 422 the module\'s pipes answer, counted in CPU instructions (valgrind, NestJS 12.5.1, 4,000 minus 2,000 requests, 2026-11-27): Fastify 690,145 → 637,967 per request on Node 24 against bare Nest\'s 626,623 (its extra +10.0% → +1.8%), 558,790 → 532,381 on Node 26 (+9.2% → +4.0%), 1,273,461 → 1,241,316 on Node 22 (+9.6% → +6.8%); Express 767,098 → 713,154 on Node 24 (bare Nest 789,015), 664,997 → 634,434 on Node 26. The 422\'s body is unchanged; the exception\'s `stack` is its first line',
   },
 ];
