@@ -46,7 +46,7 @@ import {
 } from '../platform/raw-request.util';
 import { validHeaders } from '../platform/response-headers.util';
 import { routePattern } from '../platform/route-pattern.util';
-import { restoreStackTraces } from '../platform/stackless-not-found.util';
+import { restoreStackTraces } from '../utils/stack-traces.util';
 import {
   readRequestId,
   requestIdAssigner,

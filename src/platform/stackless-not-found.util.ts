@@ -1,9 +1,7 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
+import { withStackTracesOff } from '../utils/stack-traces.util';
 
 type Handler = (...args: unknown[]) => unknown;
-
-/** `Error.stackTraceLimit` while Nest's not-found handler runs; `undefined` outside it. */
-let savedLimit: number | undefined;
 
 /** Adapters whose router 404 is answered by an app's own filter first: stacks kept. */
 const keptStacks = new WeakSet<object>();
@@ -57,25 +55,6 @@ export function keepNotFoundStacks(adapter: object): void {
 /** `handler`, run with stack traces off for its synchronous part. */
 export function withoutStackTraces(handler: Handler): Handler {
   return function (this: unknown, ...args: unknown[]): unknown {
-    // Nested (a not-found handler calling another): the outer call restores.
-    if (savedLimit !== undefined) return handler.apply(this, args);
-    savedLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return handler.apply(this, args);
-    } finally {
-      restoreStackTraces();
-    }
+    return withStackTracesOff(() => handler.apply(this, args));
   };
-}
-
-/**
- * @internal Turns stack traces back on, if a not-found handler turned them
- * off: the exception filter calls it first, so whatever it (or a write hook)
- * throws has its stack.
- */
-export function restoreStackTraces(): void {
-  if (savedLimit === undefined) return;
-  Error.stackTraceLimit = savedLimit;
-  savedLimit = undefined;
 }

@@ -4,6 +4,7 @@ import type {
 } from '../formats/field-error.interface';
 import { fieldErrorKey } from '../formats/field-error.util';
 import { requestIdStorage } from '../request-id/request-id.storage';
+import { withStackTracesOff } from '../utils/stack-traces.util';
 import { DEFAULT_FIELD_ERROR_LIMITS } from './field-error-bounds.util';
 import type { FieldErrorLimits } from './field-error-bounds.util';
 import { ValidationFailedException } from './validation-failed.exception';
@@ -94,11 +95,7 @@ function stackless(
   fields: Iterable<FieldError>,
   limits: Partial<FieldErrorLimits>,
 ): ValidationFailedException {
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new ValidationFailedException(fields, limits);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  return withStackTracesOff(
+    () => new ValidationFailedException(fields, limits),
+  );
 }
