@@ -10,7 +10,7 @@ import { BENCH_ROUTES, TIMED_ROUTES } from './bench.routes';
 import { describeEnvironment } from './environment.util';
 import { hostileMembers, hostileUnexpected, runHostile } from './hostile.bench';
 import type { HostileRow } from './hostile.bench';
-import { runMicro } from './micro.bench';
+import { runMicroOn } from './micro.bench';
 import { parseNodeLines, resolveNodeLines } from './node-lines.util';
 import type { NodeLine } from './node-lines.util';
 import { preflight } from './preflight.util';
@@ -389,8 +389,11 @@ async function main(): Promise<number> {
   }
 
   if (options.before) options.beforeDir = buildBefore(PROJECT_ROOT, options.before, log);
-  const micro = options.smoke ? [] : await runMicro(options.microTimeMs);
-  for (const m of micro) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
+  const micro = options.smoke ? [] : nodes.map((node) => runMicroOn(node, options.microTimeMs));
+  for (const line of micro) {
+    log(`per-error CPU on Node ${line.version}:`);
+    for (const m of line.results) log(`  ${m.name.padEnd(48)} ${(m.meanNs / 1000).toFixed(2)} µs/op`);
+  }
 
   const lines: LineReport[] = [];
   for (const node of nodes) {

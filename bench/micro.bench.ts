@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { spawnSync } from 'node:child_process';
+
 import { NotFoundException } from '@nestjs/common';
 import type { ValidationError } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
@@ -12,6 +14,7 @@ import { normalizeException } from '../src/filter/normalize-exception.util';
 import { formatEnvelope } from '../src/formats/envelope.format';
 import { flattenValidationErrors } from '../src/validation/validation-errors.util';
 import { ValidationFailedException } from '../src/validation/validation-failed.exception';
+import type { NodeLine } from './node-lines.util';
 
 /** One pure step, timed in-process without HTTP. */
 export interface MicroResult {
@@ -21,6 +24,13 @@ export interface MicroResult {
   readonly p99Ns: number;
   readonly opsPerSecond: number;
   readonly samples: number;
+}
+
+/** The micro-benchmark's steps as one Node line ran them. */
+export interface MicroLine {
+  /** `24.21.0`. */
+  readonly version: string;
+  readonly results: readonly MicroResult[];
 }
 
 class Address {
@@ -89,4 +99,28 @@ export async function runMicro(timeMs: number): Promise<MicroResult[]> {
       samples: result.latency.samples?.length ?? 0,
     };
   });
+}
+
+/**
+ * `runMicro` on `node`'s binary, in a process of its own (this file run as a
+ * script prints its results as JSON), so the table shows the Node lines
+ * users run rather than the runner's.
+ */
+export function runMicroOn(node: NodeLine, timeMs: number): MicroLine {
+  const run = spawnSync(node.path, [__filename, String(timeMs)], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+  });
+  if (run.status !== 0) throw new Error(`micro-benchmark on Node ${node.version} failed (${run.status}): ${run.stderr}`);
+  return { version: node.version, results: JSON.parse(run.stdout) as MicroResult[] };
+}
+
+if (require.main === module) {
+  runMicro(Number(process.argv[2])).then(
+    (results) => process.stdout.write(JSON.stringify(results)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import type { BenchEnvironment } from './environment.util';
 import type { HostileRow } from './hostile.bench';
-import type { MicroResult } from './micro.bench';
+import type { MicroLine } from './micro.bench';
 import type { NodeLine } from './node-lines.util';
 import type { ProfileSummary } from './profile.bench';
 import type { SoakResult } from './soak.bench';
@@ -47,7 +47,7 @@ export type LineInput = LineReport & { readonly profiles?: readonly ProfileSumma
 export interface BenchReport {
   readonly environment: BenchEnvironment;
   readonly lines: readonly LineInput[];
-  readonly micro: readonly MicroResult[];
+  readonly micro: readonly MicroLine[];
   readonly unexpectedCount: number;
   /** The git ref measured as "before" (`--before`), if any. */
   readonly before?: string;
@@ -171,15 +171,21 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
   if (report.micro.length > 0) {
+    const steps = report.micro[0].results.map((m) => m.name);
+    const cell = (line: MicroLine, step: string) => {
+      const m = line.results.find((r) => r.name === step);
+      return m ? `${formatNs(m.meanNs)} (${formatNs(m.p99Ns)})` : '–';
+    };
     lines.push(
       '### Per-error CPU (in-process, no HTTP)',
       '',
-      `The pure parts on the runner's Node (${env.runner}), timed with tinybench: exception → envelope ` +
-        '(`normalizeException` + `formatEnvelope`, default options) and class-validator errors → field map (`flattenValidationErrors`).',
+      'The pure parts on each measured Node line (a process of its own per line), timed with tinybench: exception → envelope ' +
+        '(`normalizeException` + `formatEnvelope`, default options) and class-validator errors → field map (`flattenValidationErrors`). ' +
+        'Mean time per call, p99 in brackets.',
       '',
-      '| step | mean | p99 | ops/s |',
-      '|---|--:|--:|--:|',
-      ...report.micro.map((m) => `| ${m.name} | ${formatNs(m.meanNs)} | ${formatNs(m.p99Ns)} | ${formatInt(m.opsPerSecond)} |`),
+      `| step | ${report.micro.map((line) => `Node ${line.version}`).join(' | ')} |`,
+      `|---|${report.micro.map(() => '--:').join('|')}|`,
+      ...steps.map((step) => `| ${step} | ${report.micro.map((line) => cell(line, step)).join(' | ')} |`),
       '',
     );
   }
