@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { build as buildHistogram, decodeFromCompressedBase64 } from 'hdr-histogram-js';
 
 import type { BenchRoute } from './bench.routes';
 
@@ -32,19 +33,29 @@ export interface LoadOptions {
 /** An autocannon run's result before aggregation (`skipAggregateResult`): its latency histogram is still mergeable. */
 type InstanceResult = autocannon.Result;
 
-/** `autocannon.aggregateResult` (documented, not in `@types/autocannon`). */
-const aggregateResult = (autocannon as unknown as {
-  aggregateResult(results: readonly InstanceResult[], options: { url: string }): autocannon.Result;
-}).aggregateResult;
-
 /**
  * The 99th percentile latency (ms) of several runs taken together: their
- * histograms merged, not a statistic of each run's percentile.
+ * histograms merged, not a statistic of each run's percentile. Merged in a
+ * plain JavaScript histogram: `autocannon.aggregateResult` builds three
+ * WebAssembly histograms per call and never frees them, which over a full
+ * run exhausted the runner's WebAssembly memory (`RuntimeError: unreachable`).
  */
 export function mergedP99(results: readonly Pick<LoadResult, 'instance'>[]): number {
   if (results.length === 0) return Number.NaN;
-  const instances = results.map((run) => run.instance.result);
-  return aggregateResult(instances, { url: results[0].instance.url }).latency.p99;
+  // autocannon's own latency histogram settings (lib/histUtil.js), in JavaScript.
+  const merged = buildHistogram({
+    bitBucketSize: 64,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 10_000,
+    numberOfSignificantValueDigits: 5,
+  });
+  for (const run of results) {
+    // With `skipAggregateResult`, a run's histograms come encoded.
+    const encoded = (run.instance.result as unknown as { latencies?: unknown }).latencies;
+    if (typeof encoded === 'string') merged.add(decodeFromCompressedBase64(encoded));
+  }
+  return merged.getValueAtPercentile(99);
 }
 
 /**
