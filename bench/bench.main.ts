@@ -7,7 +7,8 @@ import { BenchApp } from './bench-app.util';
 import { buildBefore } from './before.util';
 import type { AppSpec } from './bench-app.util';
 import { BENCH_ROUTES, TIMED_ROUTES } from './bench.routes';
-import { describeEnvironment } from './environment.util';
+import { describeEnvironment, otherWorkBetween, sampleCpu } from './environment.util';
+import type { BenchEnvironment, OtherWork } from './environment.util';
 import { hostileMembers, hostileUnexpected, runHostile } from './hostile.bench';
 import type { HostileRow } from './hostile.bench';
 import { runMicroOn } from './micro.bench';
@@ -347,6 +348,12 @@ function writeResult(name: string, value: unknown): string {
   return file;
 }
 
+/** What ran besides the bench since it started, where the machine's CPU time can be read. */
+function otherWorkSince(environment: BenchEnvironment): OtherWork | undefined {
+  const end = sampleCpu();
+  return environment.cpuStart && end ? otherWorkBetween(environment.cpuStart, end, environment.cores) : undefined;
+}
+
 async function main(): Promise<number> {
   const options = settings();
   const nodes = resolveNodeLines(PROJECT_ROOT, options.nodes, log);
@@ -408,7 +415,7 @@ async function main(): Promise<number> {
     0,
   );
   const markdown = renderMarkdown({
-    environment: { ...environment, loadEnd: loadavg()[0] },
+    environment: { ...environment, loadEnd: loadavg()[0], otherWork: otherWorkSince(environment) },
     lines: lines.map((line) => ({
       ...line,
       profiles: loadProfiles(options.profileDir, line.node.major),

@@ -193,27 +193,41 @@ export function renderMarkdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Cores other processes may keep busy on average (kernel threads, the shell) for a run still to count as alone. */
+const OTHER_WORK_LIMIT_CORES = 0.1;
+
 /**
  * How busy the machine was: a ratio measured while other work ran is
- * weaker evidence, and the section says so instead of hiding it.
+ * weaker evidence, and the section says so instead of hiding it. Judged
+ * by the CPU time processes outside the bench used over the run (Linux);
+ * the load average, which counts the bench's own processes and their
+ * helper threads too, is shown beside it, and judges only where /proc
+ * cannot be read.
  */
 function renderLoad(env: BenchEnvironment): string[] {
   const end = env.loadEnd ?? env.loadStart;
-  const busiest = Math.max(env.loadStart, end);
-  // The bench loads the machine itself: the measured app and autocannon keep about a core busy each.
-  if (busiest <= env.cores) {
+  const load = `the 1-minute load average was ${env.loadStart.toFixed(1)} → ${end.toFixed(1)} on ${env.cores} cores`;
+  const other = env.otherWork;
+  const alone = other ? other.cores <= OTHER_WORK_LIMIT_CORES : Math.max(env.loadStart, end) <= env.cores;
+  const outside = other
+    ? `processes outside the bench used ${other.cores.toFixed(2)} cores on average over the run (${load})`
+    : load;
+  const steal =
+    other && other.stealCores >= 0.01
+      ? ` The hypervisor held back ${((other.stealCores / env.cores) * 100).toFixed(1)}% of this VM's CPU time (steal), which slows every app alike.`
+      : '';
+  if (alone) {
     return [
-      `No other work ran: the 1-minute load average was ${env.loadStart.toFixed(1)} → ${end.toFixed(1)} on ${env.cores} cores, ` +
-        'the bench\'s own (the measured app and autocannon keep about a core busy each).',
+      `No other work ran: ${outside}; the bench keeps about two cores busy itself (the measured app with its helper ` +
+        `threads, and autocannon).${steal}`,
       '',
     ];
   }
   return [
-    `**This run shared the machine**: the 1-minute load average was ${env.loadStart.toFixed(1)} at the start and ` +
-      `${end.toFixed(1)} at the end, on ${env.cores} cores, so the apps got a fraction of a core each and req/s swung ` +
+    `**This run shared the machine**: ${outside}, so the apps got a fraction of a core each and req/s swung ` +
       'between rounds far more than the module\'s cost. Paired rounds cancel slow drift, not that: where a row\'s ' +
       'min–max straddles its target, the verdict is not conclusive either way, and the server CPU per request (less ' +
-      'sensitive to sharing) is the better guide. A miss still stays a miss in the tables.',
+      `sensitive to sharing) is the better guide. A miss still stays a miss in the tables.${steal}`,
     '',
   ];
 }
