@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Module, VersioningType } from '@nestjs/common';
+import type { VersioningOptions } from '@nestjs/common';
 
 import { ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import {
+  NeutralController,
   ThingsController,
   VersionedController,
 } from './fixtures/semantics.controllers';
@@ -92,6 +94,86 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         const res = await call(method, path);
         expect(res.status).toBe(status);
         expect(res.headers.allow).toBeUndefined();
+      },
+    );
+  });
+
+  describe.each<[string, VersioningOptions, Record<string, string>]>([
+    [
+      'header',
+      { type: VersioningType.HEADER, header: 'X-API-Version' },
+      { 'X-API-Version': '1' },
+    ],
+    [
+      'media type',
+      { type: VersioningType.MEDIA_TYPE, key: 'v=' },
+      { Accept: 'application/json;v=1' },
+    ],
+    [
+      'custom',
+      {
+        type: VersioningType.CUSTOM,
+        extractor: (request: unknown) =>
+          String(
+            (request as { headers: Record<string, unknown> }).headers['x-v'] ??
+              '',
+          ),
+      },
+      { 'x-v': '1' },
+    ],
+  ])('%s versioning', (_label, versioning, version1) => {
+    @Module({
+      imports: [ErrorsModule.forRoot({ catalog: E })],
+      controllers: [ThingsController, VersionedController, NeutralController],
+    })
+    class VersionedAppModule {}
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      app = await createApp(VersionedAppModule, Adapter, {
+        setup: (a) => a.enableVersioning(versioning),
+      });
+    });
+    afterAll(() => app.close());
+
+    it('serves the version a request asks for', async () => {
+      const res = await http(app).get('/versioned').set(version1);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual([]);
+    });
+
+    // Which methods a versioned path serves depends on the version, which
+    // the router reads: an unserved one is a 404 on both adapters, never an
+    // `Allow` listing methods of other versions.
+    it.each<[Method, boolean]>([
+      ['delete', true],
+      ['delete', false],
+      ['post', true],
+      ['get', false],
+    ])(
+      '%s on a versioned path (version 1 asked: %p) stays 404',
+      async (method, asksVersion1) => {
+        const res = await (http(app) as Agent)
+          [method]('/versioned')
+          .set(asksVersion1 ? version1 : {});
+        expectEnvelope(res, {
+          status: 404,
+          code: 'not_found',
+          message: `Cannot ${method.toUpperCase()} /versioned`,
+        });
+        expect(res.headers.allow).toBeUndefined();
+      },
+    );
+
+    it.each<[string, string]>([
+      ['/things', 'GET, HEAD, POST'],
+      ['/neutral', 'GET, HEAD'],
+    ])(
+      'answers 405 on %s, served whatever the version',
+      async (path, allow) => {
+        const res = await http(app).delete(path).set(version1);
+        expectEnvelope(res, METHOD_NOT_ALLOWED);
+        expect(res.headers.allow).toBe(allow);
       },
     );
   });

@@ -1,4 +1,8 @@
-import { NotFoundException } from '@nestjs/common';
+import {
+  NotFoundException,
+  VERSION_NEUTRAL,
+  VersioningType,
+} from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { Server } from 'node:http';
 
@@ -28,7 +32,7 @@ import { routeStreamErrors } from './streamable-file.util';
 
 type Next = (error?: unknown) => void;
 type Layer = {
-  route?: { methods?: Record<string, boolean> };
+  route?: { methods?: Record<string, boolean>; stack?: Layer[] };
   handle?: { stack?: Layer[] };
   path?: string;
   match?: (path: string) => boolean;
@@ -98,6 +102,8 @@ export class ExpressPlatform implements HttpPlatform {
 
   mountErrorCapture(responder: ErrorResponder): void {
     this.responder = responder;
+    // Before Nest mounts its router: the 405 lookup tells versioned routes apart.
+    markVersionFilters(this.adapter);
     stacklessNotFound(this.adapter);
     this.app.use(
       (error: unknown, req: RawRequest, _res: unknown, next: Next) => {
@@ -186,6 +192,7 @@ function walk(stack: Layer[], path: string, found: Set<string>): void {
   for (const layer of stack) {
     if (!matches(layer, path)) continue;
     if (layer.route) {
+      if (servesSomeVersionsOnly(layer.route.stack)) continue;
       for (const [name, on] of Object.entries(layer.route.methods ?? {})) {
         // `_all` routes are middleware and Nest's own not-found handlers, not resources.
         if (on && name !== '_all') found.add(name.toUpperCase());
@@ -197,6 +204,66 @@ function walk(stack: Layer[], path: string, found: Set<string>): void {
       walk(layer.handle.stack, path.slice(layer.path.length) || '/', found);
     }
   }
+}
+
+/** Marks a route handler that serves some versions only (see `markVersionFilters`). */
+const SOME_VERSIONS_ONLY = Symbol('nestjs-api-errors:some-versions-only');
+
+type VersionFilterFactory = (
+  handler: unknown,
+  version: unknown,
+  options: { type?: unknown } | undefined,
+) => unknown;
+
+/**
+ * Marks the handlers Nest puts in front of a route under header, media-type
+ * or custom versioning (its `applyVersionFilter`, Nest's own rule): they
+ * serve a request only when its version matches. Runs before Nest mounts its
+ * router; NestJS 12 renames the handler it registers but keeps its
+ * properties.
+ */
+function markVersionFilters(adapter: AbstractHttpAdapter): void {
+  const target = adapter as unknown as {
+    applyVersionFilter?: VersionFilterFactory;
+  };
+  const original = target.applyVersionFilter;
+  if (typeof original !== 'function' || SOME_VERSIONS_ONLY in original) return;
+  const marking: VersionFilterFactory = function (
+    this: unknown,
+    handler,
+    version,
+    options,
+  ) {
+    const filter = original.call(this, handler, version, options);
+    if (
+      typeof filter === 'function' &&
+      version !== VERSION_NEUTRAL &&
+      options?.type !== VersioningType.URI
+    )
+      (filter as unknown as Record<symbol, boolean>)[SOME_VERSIONS_ONLY] = true;
+    return filter;
+  };
+  (marking as unknown as Record<symbol, boolean>)[SOME_VERSIONS_ONLY] = true;
+  target.applyVersionFilter = marking;
+}
+
+/**
+ * True for a route that serves some versions only, which a request chooses
+ * by a header, not by its path: whether its method is served depends on
+ * that version, so it counts for no 405, as on Fastify, whose router never
+ * finds a route under a version constraint by its path alone.
+ */
+function servesSomeVersionsOnly(stack: Layer[] | undefined): boolean {
+  return (
+    stack !== undefined &&
+    stack.length > 0 &&
+    stack.every(
+      (layer) =>
+        (layer.handle as Record<symbol, unknown> | undefined)?.[
+          SOME_VERSIONS_ONLY
+        ] === true,
+    )
+  );
 }
 
 function matches(layer: Layer, path: string): boolean {
