@@ -24,6 +24,8 @@ const LONG_PARAM_MESSAGE = 'A path parameter of the request URL is too long.';
 const FORM_TOO_DEEP_MESSAGE = 'The request body is nested too deeply.';
 const TOO_MANY_FIELDS_MESSAGE = 'The request body has too many parameters.';
 const NOT_MULTIPART_MESSAGE = 'The request body must be multipart/form-data.';
+const QUERY_WITHOUT_TYPE_MESSAGE =
+  'A QUERY request needs a Content-Type header that describes its body.';
 const BAD_JSON_FIELD_MESSAGE =
   'A multipart field declared as JSON could not be parsed. Send well-formed JSON.';
 const NO_BOUNDARY_MESSAGE =
@@ -145,6 +147,9 @@ function classify(error: unknown): Classified | undefined {
     return { status: 415, message: NOT_MULTIPART_MESSAGE };
   if (code === 'FST_INVALID_JSON_FIELD_ERROR')
     return { status: 400, message: BAD_JSON_FIELD_MESSAGE };
+  // Fastify holds a QUERY route to RFC 10008: its body's type must be given.
+  if (code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE')
+    return { status: 400, message: QUERY_WITHOUT_TYPE_MESSAGE };
   const status =
     readProperty(error, 'statusCode') ?? readProperty(error, 'status');
   if (status === undefined && code === undefined)

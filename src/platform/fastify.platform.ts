@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { Readable } from 'node:stream';
@@ -47,6 +48,8 @@ import { reportStreamFailures } from './streamable-file.util';
 type Done = (error?: unknown, value?: unknown) => void;
 type FastifyRequest = {
   raw: RawRequest;
+  /** True on Fastify's not-found handler (no route matched). */
+  is404?: boolean;
   body?: unknown;
   headers: RawRequest['headers'];
 };
@@ -152,6 +155,14 @@ export class FastifyPlatform implements HttpPlatform {
       // The not-found handler serves every method: Fastify reads no body of these.
       if (BODYLESS.has(request.raw.method as string))
         return done(null, payload);
+      // Fastify would refuse it as a QUERY route without its Content-Type
+      // (400); no route matched, so it is the router's 404, as on Express.
+      if (
+        request.raw.method === 'QUERY' &&
+        request.is404 === true &&
+        request.headers['content-type'] === undefined
+      )
+        return done(this.routerNotFound(request));
       if (request.raw.httpVersionMajor === 2 && this.responder)
         answerStalledBodyOnTimeout(request, reply, this.responder);
       const charsetError = jsonCharsetError(request.headers);
@@ -177,6 +188,13 @@ export class FastifyPlatform implements HttpPlatform {
       else requestIdStorage.run({ requestId: id }, done);
     };
     addBodyHooks(this.fastify, { preParsing, preHandler });
+  }
+
+  /** The exception Nest's not-found handler throws for `request`. */
+  private routerNotFound(request: FastifyRequest): NotFoundException {
+    return new NotFoundException(
+      `Cannot ${this.adapter.getRequestMethod(request)} ${this.adapter.getRequestUrl(request)}`,
+    );
   }
 
   mountErrorCapture(responder: ErrorResponder): void {
