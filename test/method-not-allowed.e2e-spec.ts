@@ -81,6 +81,9 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       ['get', '/nothing-here'],
       ['delete', '/nothing-here'],
       ['get', '/things/42/unknown'],
+      // `/things/:id` with an empty `id`: neither adapter serves it.
+      ['delete', '/things//files/a.txt'],
+      ['get', '/things//files/a.txt'],
       ['get', '/v3/versioned'],
       ['options', '/nothing-here'],
     ])('%s %s stays 404 (unknown path)', async (method, path) => {

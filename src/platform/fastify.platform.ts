@@ -264,8 +264,8 @@ export class FastifyPlatform implements HttpPlatform {
   methodsFor(path: string): readonly string[] {
     // Fastify refuses new routes once it is ready; the count covers the boot.
     return this.methodsCache.get(path, this.methods.size, () =>
-      [...this.methods].filter(
-        (method) => this.fastify.findRoute({ method, url: path }) !== null,
+      [...this.methods].filter((method) =>
+        servesPath(this.fastify.findRoute({ method, url: path })),
       ),
     );
   }
@@ -447,6 +447,20 @@ function routerOptions(
   instance: FastifyInstance,
 ): { frameworkErrors?: FrameworkErrors } | undefined {
   return internal(instance, OPTIONS_SYMBOL);
+}
+
+/**
+ * True when Fastify's router found a route that Nest serves: Nest's Fastify
+ * adapter (11 and 12) sends a route whose named parameter matched nothing
+ * (`/items/` for `/items/:id`) to the not-found handler, as Express's router
+ * never matches it.
+ */
+function servesPath(route: unknown): boolean {
+  if (route === null || typeof route !== 'object') return false;
+  const params = (route as { params?: Record<string, unknown> }).params;
+  for (const name in params)
+    if (params[name] === '' && name !== '*') return false;
+  return true;
 }
 
 function primitiveBodyError(): Error {
