@@ -27,11 +27,10 @@ const METHOD_NOT_ALLOWED = {
   message: 'The HTTP method is not supported for this resource.',
 };
 
-const METHOD_NOT_ALLOWED_BODY = {
-  status: 'Method Not Allowed',
-  code: 'method_not_allowed',
-  message: METHOD_NOT_ALLOWED.message,
-  docs: '/docs/errors/405/method_not_allowed',
+/** `error.status` and `error.code` of the router's answers. */
+const ROUTER_ERRORS: Record<number, { status: string; code: string }> = {
+  404: { status: 'Not Found', code: 'not_found' },
+  405: { status: 'Method Not Allowed', code: 'method_not_allowed' },
 };
 
 type Agent = ReturnType<typeof http>;
@@ -243,31 +242,35 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
 
     // Whatever its Content-Type, a QUERY to a path no QUERY route serves is
     // the router's miss first, as for any other method.
-    it.each<[string, string]>([
-      ['no Content-Type', ''],
-      ['a JSON body', 'Content-Type: application/json\r\n'],
-    ])('answers 405 on a path served by other methods (%s)', async (_l, h) => {
-      const res = await query('/things', h, h ? '{}' : '');
-      expect(res?.status).toBe(405);
-      expect(res?.headers.allow).toBe('GET, HEAD, POST');
-      expect(res?.json).toMatchObject({ error: METHOD_NOT_ALLOWED_BODY });
-    });
-
-    it.each<[string, string]>([
-      ['no Content-Type', ''],
-      ['a JSON body', 'Content-Type: application/json\r\n'],
-    ])('answers 404 on an unknown path (%s)', async (_l, h) => {
-      const res = await query('/nothing-here?x=1', h, h ? '{}' : '');
-      expect(res?.status).toBe(404);
-      expect(res?.headers.allow).toBeUndefined();
-      expect(res?.json).toMatchObject({
-        error: {
-          status: 'Not Found',
-          code: 'not_found',
-          message: 'Cannot QUERY /nothing-here',
-        },
-      });
-    });
+    const JSON_TYPE = 'Content-Type: application/json\r\n';
+    it.each<[string, string, number, string | undefined, string]>([
+      ['/things', '', 405, 'GET, HEAD, POST', METHOD_NOT_ALLOWED.message],
+      [
+        '/things',
+        JSON_TYPE,
+        405,
+        'GET, HEAD, POST',
+        METHOD_NOT_ALLOWED.message,
+      ],
+      ['/nothing-here?x=1', '', 404, undefined, 'Cannot QUERY /nothing-here'],
+      [
+        '/nothing-here?x=1',
+        JSON_TYPE,
+        404,
+        undefined,
+        'Cannot QUERY /nothing-here',
+      ],
+    ])(
+      'answers QUERY %s (headers %j) with %i',
+      async (path, headers, status, allow, message) => {
+        const res = await query(path, headers, headers ? '{}' : '');
+        expect(res?.status).toBe(status);
+        expect(res?.headers.allow).toBe(allow);
+        expect(res?.json).toMatchObject({
+          error: { ...ROUTER_ERRORS[status], message },
+        });
+      },
+    );
   });
 
   it('respects a builtInErrors override of MethodNotAllowed', async () => {
