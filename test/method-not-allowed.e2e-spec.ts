@@ -5,8 +5,13 @@ import type { VersioningOptions } from '@nestjs/common';
 import { ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import {
+  AdminController,
+  NeutralAdminController,
   NeutralController,
   SearchController,
+  SharedAdminController,
+  SharedController,
+  TenantAccountsController,
   ThingsController,
   VersionedController,
 } from './fixtures/semantics.controllers';
@@ -135,7 +140,12 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
   ])('%s versioning', (_label, versioning, version1) => {
     @Module({
       imports: [ErrorsModule.forRoot({ catalog: E })],
-      controllers: [ThingsController, VersionedController, NeutralController],
+      controllers: [
+        ThingsController,
+        VersionedController,
+        NeutralController,
+        NeutralAdminController,
+      ],
     })
     class VersionedAppModule {}
     let app: INestApplication;
@@ -176,17 +186,98 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       },
     );
 
-    it.each<[string, string]>([
-      ['/things', 'GET, HEAD, POST'],
-      ['/neutral', 'GET, HEAD'],
+    it.each<[string, string, string]>([
+      ['/things', 'www.example.com', 'GET, HEAD, POST'],
+      ['/neutral', 'www.example.com', 'GET, HEAD'],
+      ['/neutral-admin', 'admin.example.com', 'GET, HEAD'],
     ])(
-      'answers 405 on %s, served whatever the version',
-      async (path, allow) => {
-        const res = await http(app).delete(path).set(version1);
+      'answers 405 on %s (Host: %s), served whatever the version',
+      async (path, host, allow) => {
+        const res = await http(app)
+          .delete(path)
+          .set(version1)
+          .set('Host', host);
         expectEnvelope(res, METHOD_NOT_ALLOWED);
         expect(res.headers.allow).toBe(allow);
       },
     );
+
+    it('keeps a host-bound path served whatever the version a 404 on other hosts', async () => {
+      const res = await http(app)
+        .delete('/neutral-admin')
+        .set(version1)
+        .set('Host', 'www.example.com');
+      expectEnvelope(res, {
+        status: 404,
+        code: 'not_found',
+        message: 'Cannot DELETE /neutral-admin',
+      });
+      expect(res.headers.allow).toBeUndefined();
+    });
+  });
+
+  // A host-bound controller's routes exist for its hosts only: on another
+  // host its path is the router's 404, never a 405 whose `Allow` names
+  // methods that host is not served (nor reveals the admin host's routes).
+  describe('host-bound controllers', () => {
+    @Module({
+      imports: [ErrorsModule.forRoot({ catalog: E })],
+      controllers: [
+        AdminController,
+        TenantAccountsController,
+        SharedController,
+        SharedAdminController,
+      ],
+    })
+    class HostsAppModule {}
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      app = await createApp(HostsAppModule, Adapter);
+    });
+    afterAll(() => app.close());
+
+    it.each<[Method, string, string, string]>([
+      ['delete', '/admin', 'admin.example.com', 'GET, HEAD, POST'],
+      ['put', '/admin', 'admin.example.com:8443', 'GET, HEAD, POST'],
+      ['get', '/admin/7', 'admin.example.com', 'DELETE'],
+      ['delete', '/accounts/7', 'acme.example.com', 'GET, HEAD'],
+      ['post', '/shared', 'admin.example.com', 'GET, HEAD, DELETE'],
+      ['post', '/shared', 'www.example.com', 'GET, HEAD'],
+      ['delete', '/shared', 'www.example.com', 'GET, HEAD'],
+    ])(
+      '%s %s (Host: %s) answers 405 with Allow: %s',
+      async (method, path, host, allow) => {
+        const res = await (http(app) as Agent)[method](path).set('Host', host);
+        expectEnvelope(res, METHOD_NOT_ALLOWED);
+        expect(res.headers.allow).toBe(allow);
+      },
+    );
+
+    it.each<[Method, string, string]>([
+      ['delete', '/admin', 'www.example.com'],
+      ['get', '/admin', 'www.example.com'],
+      ['get', '/admin/7', 'www.example.com'],
+      ['delete', '/accounts/7', 'example.org'],
+      ['delete', '/accounts/7', 'example.com'],
+    ])('%s %s (Host: %s) stays 404', async (method, path, host) => {
+      const res = await (http(app) as Agent)[method](path).set('Host', host);
+      expectEnvelope(res, {
+        status: 404,
+        code: 'not_found',
+        message: `Cannot ${method.toUpperCase()} ${path}`,
+      });
+      expect(res.headers.allow).toBeUndefined();
+    });
+
+    it.each<[string, string, number]>([
+      ['/admin', 'admin.example.com', 200],
+      ['/accounts/7', 'acme.example.com', 200],
+      ['/shared', 'www.example.com', 200],
+    ])('serves GET %s on %s', async (path, host, status) => {
+      const res = await http(app).get(path).set('Host', host);
+      expect(res.status).toBe(status);
+    });
   });
 
   describe('QUERY requests (raw socket)', () => {

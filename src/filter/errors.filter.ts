@@ -366,7 +366,12 @@ export class ErrorsFilter implements ExceptionFilter, ErrorResponder {
     const { method, path } = describeRawRequest(request);
     if (hasMalformedEncoding(path))
       return new BadRequestException(MALFORMED_URL);
-    const allow = allowedMethods(this.platform(), method, path);
+    const allow = allowedMethods(
+      this.platform(),
+      method,
+      path,
+      request as object,
+    );
     if (allow) {
       return new ApiException(builtIn(this.options, 405), {
         headers: { Allow: allow.join(', ') },

@@ -40,8 +40,8 @@ export function isRouteNotFound(
 }
 
 /**
- * @internal The methods the app serves on `path`, for a 405 and its `Allow`
- * header; `undefined` when the path is unknown (it stays a 404) or `method`
+ * @internal The methods the app serves on `path` to `request`, for a 405
+ * and its `Allow` header; `undefined` when the path is unknown (it stays a 404) or `method`
  * is among them (a route-level miss, e.g. a header version that no handler
  * serves).
  */
@@ -49,8 +49,9 @@ export function allowedMethods(
   platform: HttpPlatform,
   method: string,
   path: string,
+  request?: object,
 ): string[] | undefined {
-  const served = platform.methodsFor(path);
+  const served = platform.methodsFor(path, request);
   // The usual router 404: nothing is served on the path.
   if (served.length === 0) return undefined;
   const found = new Set(served);

@@ -24,7 +24,14 @@ import type {
   RawResponse,
 } from './platform.interface';
 import { moveToFront } from './hoist.util';
+import {
+  hostCheckOf,
+  keepHostCheck,
+  markHostFilters,
+} from './host-filter.util';
+import type { HostCheck } from './host-filter.util';
 import { PathMethodsCache } from './path-methods.cache';
+import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import { stacklessNotFound } from './stackless-not-found.util';
@@ -104,6 +111,7 @@ export class ExpressPlatform implements HttpPlatform {
     this.responder = responder;
     // Before Nest mounts its router: the 405 lookup tells versioned routes apart.
     markVersionFilters(this.adapter);
+    markHostFilters();
     stacklessNotFound(this.adapter);
     this.app.use(
       (error: unknown, req: RawRequest, _res: unknown, next: Next) => {
@@ -141,14 +149,16 @@ export class ExpressPlatform implements HttpPlatform {
     );
   }
 
-  methodsFor(path: string): readonly string[] {
+  methodsFor(path: string, request?: object): readonly string[] {
     const stack = (this.app.router ?? this.app._router)?.stack ?? [];
     // A route added at the top level after bootstrap changes the stack's length.
-    return this.methodsCache.get(path, stack.length, () => {
-      const found = new Set<string>();
-      walk(stack, path, found);
-      return [...found];
-    });
+    return this.methodsCache
+      .get(path, stack.length, () => {
+        const found: ServedRoute[] = [];
+        walk(stack, path, found);
+        return found;
+      })
+      .for(request);
   }
 
   bodyUnread(request: unknown): boolean {
@@ -188,14 +198,16 @@ export function isClientGone(req: RawRequest, res: RawResponse): boolean {
 }
 
 /** Express 5 router: route layers that match the path, including mounted routers. */
-function walk(stack: Layer[], path: string, found: Set<string>): void {
+function walk(stack: Layer[], path: string, found: ServedRoute[]): void {
   for (const layer of stack) {
     if (!matches(layer, path)) continue;
     if (layer.route) {
       if (servesSomeVersionsOnly(layer.route.stack)) continue;
+      const check = routeHostCheck(layer.route.stack);
       for (const [name, on] of Object.entries(layer.route.methods ?? {})) {
         // `_all` routes are middleware and Nest's own not-found handlers, not resources.
-        if (on && name !== '_all') found.add(name.toUpperCase());
+        if (on && name !== '_all')
+          found.push({ method: name.toUpperCase(), check });
       }
     } else if (
       Array.isArray(layer.handle?.stack) &&
@@ -235,6 +247,7 @@ function markVersionFilters(adapter: AbstractHttpAdapter): void {
     options,
   ) {
     const filter = original.call(this, handler, version, options);
+    keepHostCheck(handler, filter);
     if (
       typeof filter === 'function' &&
       version !== VERSION_NEUTRAL &&
@@ -264,6 +277,17 @@ function servesSomeVersionsOnly(stack: Layer[] | undefined): boolean {
         ] === true,
     )
   );
+}
+
+/**
+ * The hosts a route serves when all its handlers are host-bound (a route of
+ * a host-bound controller, see `markHostFilters`); `undefined`: every host.
+ */
+function routeHostCheck(stack: Layer[] | undefined): HostCheck | undefined {
+  const checks = (stack ?? []).map((layer) => hostCheckOf(layer.handle));
+  if (checks.length === 0 || checks.some((check) => check === undefined))
+    return undefined;
+  return (request) => checks.some((check) => check?.(request));
 }
 
 function matches(layer: Layer, path: string): boolean {

@@ -12,3 +12,14 @@ export function symbolNamed(
     (symbol) => symbol.description === description,
   );
 }
+
+/** @internal The value of Fastify's internal symbol named `description` on `instance`. */
+export function internal<T>(
+  instance: object,
+  description: string,
+): T | undefined {
+  const symbol = symbolNamed(instance, description);
+  return symbol
+    ? ((instance as Record<symbol, unknown>)[symbol] as T | undefined)
+    : undefined;
+}

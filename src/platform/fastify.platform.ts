@@ -29,7 +29,14 @@ import type {
 } from './platform.interface';
 import { moveToFront } from './hoist.util';
 import { answerStalledBodyOnTimeout } from './http2-stalled-body.util';
+import {
+  FastifyHostRoutes,
+  keepHostChecksOnFastify,
+} from './fastify-host-routes.util';
+import type { FastifyRouteOptions } from './fastify-host-routes.util';
+import { markHostFilters } from './host-filter.util';
 import { PathMethodsCache } from './path-methods.cache';
+import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
 import { writeRawResponse } from './raw-write.util';
 import {
@@ -41,7 +48,7 @@ import {
   answerStrictPreflightRefusal,
   defaultErrorHandlerAdopter,
 } from './fastify-plugin-routes.util';
-import { symbolNamed } from './fastify-symbols.util';
+import { internal, symbolNamed } from './fastify-symbols.util';
 import { stacklessNotFound } from './stackless-not-found.util';
 import { reportStreamFailures } from './streamable-file.util';
 
@@ -99,6 +106,7 @@ export class FastifyPlatform implements HttpPlatform {
   private readonly fastify: FastifyInstance;
   private readonly methods = new Set<string>();
   private readonly methodsCache = new PathMethodsCache();
+  private readonly hostRoutes: FastifyHostRoutes;
   /** Fastify's reply-headers symbol; `null` once looked for and not found. */
   private headersSymbol: symbol | null | undefined;
   private responder?: ErrorResponder;
@@ -107,6 +115,7 @@ export class FastifyPlatform implements HttpPlatform {
 
   constructor(private readonly adapter: AbstractHttpAdapter) {
     this.fastify = adapter.getInstance<FastifyInstance>();
+    this.hostRoutes = new FastifyHostRoutes(this.fastify);
   }
 
   mountRequestId(options: ResolvedErrorsOptions): void {
@@ -216,9 +225,13 @@ export class FastifyPlatform implements HttpPlatform {
         done();
       },
     );
-    this.fastify.addHook('onRoute', (route: { method: string | string[] }) => {
+    // Before Nest registers its routes: the 405 lookup tells host-bound ones apart.
+    markHostFilters();
+    keepHostChecksOnFastify(this.adapter);
+    this.fastify.addHook('onRoute', (route: FastifyRouteOptions) => {
       for (const method of ([] as string[]).concat(route.method))
         this.methods.add(method.toUpperCase());
+      this.hostRoutes.record(route);
     });
     const options = routerOptions(this.fastify);
     if (options) {
@@ -261,13 +274,22 @@ export class FastifyPlatform implements HttpPlatform {
     // Nest's not-found handler covers every path on Fastify.
   }
 
-  methodsFor(path: string): readonly string[] {
+  methodsFor(path: string, request?: object): readonly string[] {
     // Fastify refuses new routes once it is ready; the count covers the boot.
-    return this.methodsCache.get(path, this.methods.size, () =>
-      [...this.methods].filter((method) =>
-        servesPath(this.fastify.findRoute({ method, url: path })),
-      ),
-    );
+    return this.methodsCache
+      .get(path, this.methods.size, () => {
+        const served: ServedRoute[] = [];
+        for (const method of this.methods) {
+          // A route the mirror lacks (registered before the module) is Fastify's to find.
+          const hostAware = this.hostRoutes.find(method, path);
+          const route =
+            hostAware ?? this.fastify.findRoute({ method, url: path });
+          if (servesPath(route))
+            served.push({ method, check: hostAware?.store?.check });
+        }
+        return served;
+      })
+      .for(request);
   }
 
   bodyUnread(request: unknown): boolean {
@@ -436,13 +458,6 @@ function hoistHook(instance: object, name: string, hook: Hook): void {
 }
 
 /** A Fastify instance's internal value, by its symbol's description. */
-function internal<T>(instance: object, description: string): T | undefined {
-  const symbol = symbolNamed(instance, description);
-  return symbol
-    ? ((instance as Record<symbol, unknown>)[symbol] as T | undefined)
-    : undefined;
-}
-
 function routerOptions(
   instance: FastifyInstance,
 ): { frameworkErrors?: FrameworkErrors } | undefined {

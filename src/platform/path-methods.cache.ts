@@ -1,7 +1,43 @@
+import type { HostCheck } from './host-filter.util';
+
 /** Paths remembered per app; the oldest is dropped first. */
 const MAX_ENTRIES = 500;
 /** Longer paths are looked up every time, never kept. */
 const MAX_PATH_LENGTH = 256;
+
+/** @internal A route's method on a path, and the hosts it serves when it is host-bound. */
+export interface ServedRoute {
+  readonly method: string;
+  readonly check?: HostCheck;
+}
+
+/**
+ * @internal The methods served on a path: those of routes that serve every
+ * host, and those of host-bound routes, counted per request.
+ */
+export class ServedMethods {
+  /** Methods of the routes that serve every host. */
+  readonly always: readonly string[];
+  private readonly hostBound: readonly ServedRoute[];
+
+  constructor(routes: readonly ServedRoute[]) {
+    const always = new Set<string>();
+    for (const route of routes) if (!route.check) always.add(route.method);
+    this.always = Object.freeze([...always]);
+    this.hostBound = Object.freeze(
+      routes.filter((route) => route.check && !always.has(route.method)),
+    );
+  }
+
+  /** The methods served to `request` (its host chooses among host-bound routes). */
+  for(request: object | undefined): readonly string[] {
+    if (this.hostBound.length === 0) return this.always;
+    const methods = new Set(this.always);
+    for (const { method, check } of this.hostBound)
+      if (request !== undefined && check?.(request)) methods.add(method);
+    return [...methods];
+  }
+}
 
 /**
  * @internal The methods served on a path, looked up once per path for the
@@ -11,23 +47,23 @@ const MAX_PATH_LENGTH = 256;
  * changes (a route added after bootstrap).
  */
 export class PathMethodsCache {
-  private readonly entries = new Map<string, readonly string[]>();
+  private readonly entries = new Map<string, ServedMethods>();
   private version: unknown;
 
   /** The cached methods of `path`, or `lookup()`'s answer, remembered. */
   get(
     path: string,
     version: unknown,
-    lookup: () => string[],
-  ): readonly string[] {
+    lookup: () => ServedRoute[],
+  ): ServedMethods {
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
-    if (path.length > MAX_PATH_LENGTH) return lookup();
+    if (path.length > MAX_PATH_LENGTH) return new ServedMethods(lookup());
     let methods = this.entries.get(path);
     if (methods === undefined) {
-      methods = Object.freeze(lookup());
+      methods = new ServedMethods(lookup());
       if (this.entries.size >= MAX_ENTRIES)
         this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(path, methods);

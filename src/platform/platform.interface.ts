@@ -47,8 +47,11 @@ export interface HttpPlatform {
   mountErrorCapture(responder: ErrorResponder): void;
   /** Answers what Nest's router leaves to the adapter (runs last). */
   mountFallback(responder: ErrorResponder): void;
-  /** Methods the app serves on `path` (no query string), unordered; cached per path, bounded. */
-  methodsFor(path: string): readonly string[];
+  /**
+   * Methods the app serves on `path` (no query string) to `request` (whose
+   * host chooses among host-bound routes), unordered; cached per path, bounded.
+   */
+  methodsFor(path: string, request?: object): readonly string[];
   /**
    * True when the request carried a body that no parser turned into an
    * object or array (a media type the app does not parse).
