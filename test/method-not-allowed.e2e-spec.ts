@@ -39,6 +39,20 @@ const ROUTER_ERRORS: Record<number, { status: string; code: string }> = {
 };
 
 type Agent = ReturnType<typeof http>;
+
+/** The router's 404 for `method` and `path`, with no `Allow`. */
+function expectRouterNotFound(
+  res: Parameters<typeof expectEnvelope>[0],
+  method: string,
+  path: string,
+): void {
+  expectEnvelope(res, {
+    status: 404,
+    code: 'not_found',
+    message: `Cannot ${method.toUpperCase()} ${path}`,
+  });
+  expect(res.headers.allow).toBeUndefined();
+}
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head';
 
 describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
@@ -92,12 +106,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       ['options', '/nothing-here'],
     ])('%s %s stays 404 (unknown path)', async (method, path) => {
       const res = await call(method, path);
-      expectEnvelope(res, {
-        status: 404,
-        code: 'not_found',
-        message: `Cannot ${method.toUpperCase()} ${prefix}${path}`,
-      });
-      expect(res.headers.allow).toBeUndefined();
+      expectRouterNotFound(res, method, `${prefix}${path}`);
     });
 
     it.each<[Method, string, number]>([
@@ -177,12 +186,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         const res = await (http(app) as Agent)
           [method]('/versioned')
           .set(asksVersion1 ? version1 : {});
-        expectEnvelope(res, {
-          status: 404,
-          code: 'not_found',
-          message: `Cannot ${method.toUpperCase()} /versioned`,
-        });
-        expect(res.headers.allow).toBeUndefined();
+        expectRouterNotFound(res, method, '/versioned');
       },
     );
 
@@ -207,12 +211,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         .delete('/neutral-admin')
         .set(version1)
         .set('Host', 'www.example.com');
-      expectEnvelope(res, {
-        status: 404,
-        code: 'not_found',
-        message: 'Cannot DELETE /neutral-admin',
-      });
-      expect(res.headers.allow).toBeUndefined();
+      expectRouterNotFound(res, 'DELETE', '/neutral-admin');
     });
   });
 
@@ -262,12 +261,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       ['delete', '/accounts/7', 'example.com'],
     ])('%s %s (Host: %s) stays 404', async (method, path, host) => {
       const res = await (http(app) as Agent)[method](path).set('Host', host);
-      expectEnvelope(res, {
-        status: 404,
-        code: 'not_found',
-        message: `Cannot ${method.toUpperCase()} ${path}`,
-      });
-      expect(res.headers.allow).toBeUndefined();
+      expectRouterNotFound(res, method, path);
     });
 
     it.each<[string, string, number]>([
