@@ -13,6 +13,7 @@ import {
   SharedController,
   TenantAccountsController,
   ThingsController,
+  VersionedAdminController,
   VersionedController,
 } from './fixtures/semantics.controllers';
 import { createApp, http } from './utils/create-app';
@@ -123,16 +124,18 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
     );
   });
 
-  describe.each<[string, VersioningOptions, Record<string, string>]>([
+  describe.each<
+    [string, VersioningOptions, (version: string) => Record<string, string>]
+  >([
     [
       'header',
       { type: VersioningType.HEADER, header: 'X-API-Version' },
-      { 'X-API-Version': '1' },
+      (version) => ({ 'X-API-Version': version }),
     ],
     [
       'media type',
       { type: VersioningType.MEDIA_TYPE, key: 'v=' },
-      { Accept: 'application/json;v=1' },
+      (version) => ({ Accept: `application/json;v=${version}` }),
     ],
     [
       'custom',
@@ -144,9 +147,10 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
               '',
           ),
       },
-      { 'x-v': '1' },
+      (version) => ({ 'x-v': version }),
     ],
-  ])('%s versioning', (_label, versioning, version1) => {
+  ])('%s versioning', (_label, versioning, asks) => {
+    const version1 = asks('1');
     @Module({
       imports: [ErrorsModule.forRoot({ catalog: E })],
       controllers: [
@@ -154,6 +158,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         VersionedController,
         NeutralController,
         NeutralAdminController,
+        VersionedAdminController,
       ],
     })
     class VersionedAppModule {}
@@ -172,23 +177,46 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       expect(res.body).toEqual([]);
     });
 
-    // Which methods a versioned path serves depends on the version, which
-    // the router reads: an unserved one is a 404 on both adapters, never an
-    // `Allow` listing methods of other versions.
-    it.each<[Method, boolean]>([
-      ['delete', true],
-      ['delete', false],
-      ['post', true],
-      ['get', false],
+    // Which methods a versioned path serves depends on the version the
+    // request asks for, as the router reads it: `Allow` lists that
+    // version's methods (GET is version 1, POST version 2), and a version
+    // that serves nothing there (or none asked) is the router's 404.
+    it.each<[Method, string | undefined, string]>([
+      ['delete', '1', 'GET, HEAD'],
+      ['post', '1', 'GET, HEAD'],
+      ['get', '2', 'POST'],
+      ['delete', '2', 'POST'],
     ])(
-      '%s on a versioned path (version 1 asked: %p) stays 404',
-      async (method, asksVersion1) => {
+      '%s on a versioned path asking version %s answers 405 with Allow: %s',
+      async (method, version, allow) => {
         const res = await (http(app) as Agent)
           [method]('/versioned')
-          .set(asksVersion1 ? version1 : {});
+          .set(version ? asks(version) : {});
+        expectEnvelope(res, METHOD_NOT_ALLOWED);
+        expect(res.headers.allow).toBe(allow);
+      },
+    );
+
+    it.each<[Method, string | undefined]>([
+      ['delete', undefined],
+      ['get', undefined],
+      ['post', undefined],
+      ['delete', '3'],
+      ['get', '3'],
+    ])(
+      '%s on a versioned path asking version %s stays 404',
+      async (method, version) => {
+        const res = await (http(app) as Agent)
+          [method]('/versioned')
+          .set(version ? asks(version) : {});
         expectRouterNotFound(res, method, '/versioned');
       },
     );
+
+    it('serves version 2 its POST', async () => {
+      const res = await http(app).post('/versioned').set(asks('2'));
+      expect(res.status).toBe(201);
+    });
 
     it.each<[string, string, string]>([
       ['/things', 'www.example.com', 'GET, HEAD, POST'],
@@ -206,13 +234,30 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       },
     );
 
-    it('keeps a host-bound path served whatever the version a 404 on other hosts', async () => {
+    it('answers 405 on a versioned host-bound path for its version and host only', async () => {
       const res = await http(app)
-        .delete('/neutral-admin')
+        .delete('/admin-versioned')
         .set(version1)
-        .set('Host', 'www.example.com');
-      expectRouterNotFound(res, 'DELETE', '/neutral-admin');
+        .set('Host', 'admin.example.com');
+      expectEnvelope(res, METHOD_NOT_ALLOWED);
+      expect(res.headers.allow).toBe('GET, HEAD');
     });
+
+    it.each<[string, string, string | undefined]>([
+      ['/neutral-admin', 'www.example.com', '1'],
+      ['/admin-versioned', 'www.example.com', '1'],
+      ['/admin-versioned', 'admin.example.com', '2'],
+      ['/admin-versioned', 'admin.example.com', undefined],
+    ])(
+      'keeps DELETE %s a 404 on %s asking version %s',
+      async (path, host, version) => {
+        const res = await http(app)
+          .delete(path)
+          .set(version ? asks(version) : {})
+          .set('Host', host);
+        expectRouterNotFound(res, 'DELETE', path);
+      },
+    );
   });
 
   // A host-bound controller's routes exist for its hosts only: on another

@@ -25,11 +25,14 @@ import type {
 } from './platform.interface';
 import { moveToFront } from './hoist.util';
 import {
-  hostCheckOf,
-  keepHostCheck,
+  accepted,
+  checkThrough,
+  keepRouteCheck,
   markHostFilters,
-} from './host-filter.util';
-import type { HostCheck } from './host-filter.util';
+  markRouteCheck,
+  routeCheckOf,
+} from './route-check.util';
+import type { RouteCheck } from './route-check.util';
 import { PathMethodsCache } from './path-methods.cache';
 import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
@@ -202,8 +205,7 @@ function walk(stack: Layer[], path: string, found: ServedRoute[]): void {
   for (const layer of stack) {
     if (!matches(layer, path)) continue;
     if (layer.route) {
-      if (servesSomeVersionsOnly(layer.route.stack)) continue;
-      const check = routeHostCheck(layer.route.stack);
+      const check = routeCheck(layer.route.stack);
       for (const [name, on] of Object.entries(layer.route.methods ?? {})) {
         // `_all` routes are middleware and Nest's own not-found handlers, not resources.
         if (on && name !== '_all')
@@ -218,9 +220,6 @@ function walk(stack: Layer[], path: string, found: ServedRoute[]): void {
   }
 }
 
-/** Marks a route handler that serves some versions only (see `markVersionFilters`). */
-const SOME_VERSIONS_ONLY = Symbol('nestjs-api-errors:some-versions-only');
-
 type VersionFilterFactory = (
   handler: unknown,
   version: unknown,
@@ -229,17 +228,18 @@ type VersionFilterFactory = (
 
 /**
  * Marks the handlers Nest puts in front of a route under header, media-type
- * or custom versioning (its `applyVersionFilter`, Nest's own rule): they
- * serve a request only when its version matches. Runs before Nest mounts its
- * router; NestJS 12 renames the handler it registers but keeps its
- * properties.
+ * or custom versioning (its `applyVersionFilter`): they serve a request only
+ * when its version matches, which the 405 lookup asks of the same filter
+ * built over a stand-in route. A filter in front of a host-bound route
+ * checks both. Runs before Nest mounts its router; NestJS 12 renames the
+ * handler it registers but keeps its properties.
  */
 function markVersionFilters(adapter: AbstractHttpAdapter): void {
   const target = adapter as unknown as {
     applyVersionFilter?: VersionFilterFactory;
   };
   const original = target.applyVersionFilter;
-  if (typeof original !== 'function' || SOME_VERSIONS_ONLY in original) return;
+  if (typeof original !== 'function' || routeCheckOf(original)) return;
   const marking: VersionFilterFactory = function (
     this: unknown,
     handler,
@@ -247,44 +247,33 @@ function markVersionFilters(adapter: AbstractHttpAdapter): void {
     options,
   ) {
     const filter = original.call(this, handler, version, options);
-    keepHostCheck(handler, filter);
-    if (
-      typeof filter === 'function' &&
-      version !== VERSION_NEUTRAL &&
-      options?.type !== VersioningType.URI
-    )
-      (filter as unknown as Record<symbol, boolean>)[SOME_VERSIONS_ONLY] = true;
+    if (version === VERSION_NEUTRAL || options?.type === VersioningType.URI) {
+      keepRouteCheck(handler, filter);
+      return filter;
+    }
+    const servesVersion = checkThrough(
+      original.call(this, accepted, version, options),
+    );
+    const servesHost = routeCheckOf(handler);
+    markRouteCheck(
+      filter,
+      servesHost
+        ? (request) => servesVersion(request) && servesHost(request)
+        : servesVersion,
+    );
     return filter;
   };
-  (marking as unknown as Record<symbol, boolean>)[SOME_VERSIONS_ONLY] = true;
+  markRouteCheck(marking, accepted);
   target.applyVersionFilter = marking;
 }
 
 /**
- * True for a route that serves some versions only, which a request chooses
- * by a header, not by its path: whether its method is served depends on
- * that version, so it counts for no 405, as on Fastify, whose router never
- * finds a route under a version constraint by its path alone.
+ * The requests a route serves when all its handlers serve some only (see
+ * `markHostFilters`, `markVersionFilters`); `undefined`: every request of
+ * its path and method.
  */
-function servesSomeVersionsOnly(stack: Layer[] | undefined): boolean {
-  return (
-    stack !== undefined &&
-    stack.length > 0 &&
-    stack.every(
-      (layer) =>
-        (layer.handle as Record<symbol, unknown> | undefined)?.[
-          SOME_VERSIONS_ONLY
-        ] === true,
-    )
-  );
-}
-
-/**
- * The hosts a route serves when all its handlers are host-bound (a route of
- * a host-bound controller, see `markHostFilters`); `undefined`: every host.
- */
-function routeHostCheck(stack: Layer[] | undefined): HostCheck | undefined {
-  const checks = (stack ?? []).map((layer) => hostCheckOf(layer.handle));
+function routeCheck(stack: Layer[] | undefined): RouteCheck | undefined {
+  const checks = (stack ?? []).map((layer) => routeCheckOf(layer.handle));
   if (checks.length === 0 || checks.some((check) => check === undefined))
     return undefined;
   return (request) => checks.some((check) => check?.(request));

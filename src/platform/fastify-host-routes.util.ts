@@ -1,5 +1,5 @@
-import { hostCheckOf, keepHostCheck } from './host-filter.util';
-import type { HostCheck } from './host-filter.util';
+import { routeCheckOf, keepRouteCheck } from './route-check.util';
+import type { RouteCheck } from './route-check.util';
 import { internal } from './fastify-symbols.util';
 
 /** What Fastify's `onRoute` hook is given (the fields read here). */
@@ -13,7 +13,7 @@ export interface FastifyRouteOptions {
 /** A route found by `find-my-way`, with what the module stored for it. */
 export interface FoundRoute {
   params?: Record<string, unknown>;
-  store?: { check?: HostCheck };
+  store?: { check?: RouteCheck };
 }
 
 type Router = {
@@ -22,9 +22,13 @@ type Router = {
     path: string,
     options: { constraints?: Record<string, unknown> },
     handler: () => void,
-    store: { check?: HostCheck },
+    store: { check?: RouteCheck },
   ): void;
-  find(method: string, path: string): FoundRoute | null;
+  find(
+    method: string,
+    path: string,
+    constraints?: Record<string, unknown>,
+  ): FoundRoute | null;
 };
 type RouterConstructor = new (options: Record<string, unknown>) => Router;
 
@@ -41,7 +45,7 @@ const noop = (): void => undefined;
 export class FastifyHostRoutes {
   private readonly routes: {
     options: FastifyRouteOptions;
-    check?: HostCheck;
+    check?: RouteCheck;
   }[] = [];
   private hostBound = false;
   /** The mirror router; `null` when this Fastify offers no way to build one. */
@@ -51,22 +55,27 @@ export class FastifyHostRoutes {
 
   /** Remembers a route Fastify is registering (its `onRoute` hook). */
   record(options: FastifyRouteOptions): void {
-    const check = hostCheckOf(options.handler);
+    const check = routeCheckOf(options.handler);
     if (check) this.hostBound = true;
     this.routes.push({ options, check });
     this.router = undefined;
   }
 
   /**
-   * The route Fastify's router finds for `method` and `path` among the
-   * routes seen, with its host check in `store`; `undefined` when no route
+   * The route Fastify's router finds for `method` and `path` (and the
+   * request's `constraints`) among the routes seen, with its host check in
+   * `store`; `undefined` when no route
    * is host-bound (or no mirror can be built): Fastify's own `findRoute`
    * answers then.
    */
-  find(method: string, path: string): FoundRoute | null | undefined {
+  find(
+    method: string,
+    path: string,
+    constraints?: Record<string, unknown>,
+  ): FoundRoute | null | undefined {
     if (!this.hostBound) return undefined;
     if (this.router === undefined) this.router = this.build();
-    return this.router?.find(method, path);
+    return this.router?.find(method, path, constraints);
   }
 
   private build(): Router | null {
@@ -113,7 +122,7 @@ export class FastifyHostRoutes {
  * named parameters (`requireNonEmptyParams`): it keeps the host check of the
  * handler it wraps, for the `onRoute` hook to read.
  */
-export function keepHostChecksOnFastify(adapter: object): void {
+export function keepRouteChecksOnFastify(adapter: object): void {
   const target = adapter as {
     requireNonEmptyParams?: (this: unknown, ...args: unknown[]) => unknown;
   };
@@ -126,7 +135,7 @@ export function keepHostChecksOnFastify(adapter: object): void {
     ...rest: unknown[]
   ) {
     const wrapper = original.call(this, url, handler, ...rest);
-    keepHostCheck(handler, wrapper);
+    keepRouteCheck(handler, wrapper);
     return wrapper;
   };
 }

@@ -31,10 +31,13 @@ import { moveToFront } from './hoist.util';
 import { answerStalledBodyOnTimeout } from './http2-stalled-body.util';
 import {
   FastifyHostRoutes,
-  keepHostChecksOnFastify,
+  keepRouteChecksOnFastify,
 } from './fastify-host-routes.util';
-import type { FastifyRouteOptions } from './fastify-host-routes.util';
-import { markHostFilters } from './host-filter.util';
+import type {
+  FastifyRouteOptions,
+  FoundRoute,
+} from './fastify-host-routes.util';
+import { markHostFilters } from './route-check.util';
 import { PathMethodsCache } from './path-methods.cache';
 import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
@@ -75,9 +78,18 @@ type RouteHooks = { preParsing?: Hook | Hook[]; preHandler?: Hook | Hook[] };
 type FastifyInstance = {
   addHook(name: string, hook: (...args: never[]) => void): unknown;
   setNotFoundHandler(options?: unknown, handler?: unknown): unknown;
-  findRoute(options: { method: string; url: string }): unknown;
+  findRoute(options: {
+    method: string;
+    url: string;
+    constraints?: Record<string, unknown>;
+  }): unknown;
   after?(callback: (error: unknown, next: Done) => void): unknown;
   server?: Server;
+};
+
+/** Nest's Fastify adapter: the version constraint it gives Fastify's router. */
+type VersioningAdapter = {
+  versionConstraint?: { deriveConstraint?(request: unknown): unknown };
 };
 
 type FrameworkErrors = (
@@ -107,6 +119,8 @@ export class FastifyPlatform implements HttpPlatform {
   private readonly methods = new Set<string>();
   private readonly methodsCache = new PathMethodsCache();
   private readonly hostRoutes: FastifyHostRoutes;
+  /** Methods with routes under a version constraint (header, media-type or custom versioning). */
+  private readonly versionedMethods = new Set<string>();
   /** Fastify's reply-headers symbol; `null` once looked for and not found. */
   private headersSymbol: symbol | null | undefined;
   private responder?: ErrorResponder;
@@ -227,10 +241,13 @@ export class FastifyPlatform implements HttpPlatform {
     );
     // Before Nest registers its routes: the 405 lookup tells host-bound ones apart.
     markHostFilters();
-    keepHostChecksOnFastify(this.adapter);
+    keepRouteChecksOnFastify(this.adapter);
     this.fastify.addHook('onRoute', (route: FastifyRouteOptions) => {
-      for (const method of ([] as string[]).concat(route.method))
+      for (const method of ([] as string[]).concat(route.method)) {
         this.methods.add(method.toUpperCase());
+        if (route.constraints?.version !== undefined)
+          this.versionedMethods.add(method.toUpperCase());
+      }
       this.hostRoutes.record(route);
     });
     const options = routerOptions(this.fastify);
@@ -280,16 +297,61 @@ export class FastifyPlatform implements HttpPlatform {
       .get(path, this.methods.size, () => {
         const served: ServedRoute[] = [];
         for (const method of this.methods) {
-          // A route the mirror lacks (registered before the module) is Fastify's to find.
-          const hostAware = this.hostRoutes.find(method, path);
-          const route =
-            hostAware ?? this.fastify.findRoute({ method, url: path });
+          const route = this.findRoute(method, path);
           if (servesPath(route))
-            served.push({ method, check: hostAware?.store?.check });
+            served.push({ method, check: route?.store?.check });
+          else if (this.versionedMethods.has(method))
+            served.push({
+              method,
+              check: (request) => this.servesVersion(method, path, request),
+            });
         }
         return served;
       })
       .for(request);
+  }
+
+  /**
+   * The route Fastify's router finds, with the host check of a host-bound
+   * one; a route the module did not see registered is Fastify's to find.
+   */
+  private findRoute(
+    method: string,
+    path: string,
+    constraints?: Record<string, unknown>,
+  ): FoundRoute | null {
+    return (
+      this.hostRoutes.find(method, path, constraints) ??
+      (this.fastify.findRoute({
+        method,
+        url: path,
+        constraints,
+      }) as FoundRoute | null)
+    );
+  }
+
+  /**
+   * True when a route under header, media-type or custom versioning serves
+   * `method` on `path` for the version `request` asks for: Fastify's router
+   * asked with the version Nest's adapter derives for routing.
+   */
+  private servesVersion(
+    method: string,
+    path: string,
+    request: object,
+  ): boolean {
+    const raw = (request as { raw?: RawRequest }).raw ?? request;
+    let version: unknown;
+    try {
+      version = (
+        this.adapter as unknown as VersioningAdapter
+      ).versionConstraint?.deriveConstraint?.(raw);
+    } catch {
+      return false;
+    }
+    if (version === undefined) return false;
+    const route = this.findRoute(method, path, { version });
+    return servesPath(route) && (route?.store?.check?.(request) ?? true);
   }
 
   bodyUnread(request: unknown): boolean {

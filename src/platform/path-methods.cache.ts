@@ -1,4 +1,4 @@
-import type { HostCheck } from './host-filter.util';
+import type { RouteCheck } from './route-check.util';
 
 /** Paths remembered per app; the oldest is dropped first. */
 const MAX_ENTRIES = 500;
@@ -8,7 +8,7 @@ const MAX_PATH_LENGTH = 256;
 /** @internal A route's method on a path, and the hosts it serves when it is host-bound. */
 export interface ServedRoute {
   readonly method: string;
-  readonly check?: HostCheck;
+  readonly check?: RouteCheck;
 }
 
 /**

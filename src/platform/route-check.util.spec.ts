@@ -4,10 +4,10 @@ import fastify from 'fastify';
 
 import { FastifyHostRoutes } from './fastify-host-routes.util';
 import {
-  hostCheckOf,
-  keepHostCheck,
+  routeCheckOf,
+  keepRouteCheck,
   markHostFilters,
-} from './host-filter.util';
+} from './route-check.util';
 
 type Filter = (req: object, res: unknown, next: () => unknown) => unknown;
 
@@ -33,7 +33,7 @@ describe('markHostFilters', () => {
 
   it('marks the handler of a host-bound route with Nest’s own host match', () => {
     const handler = jest.fn();
-    const check = hostCheckOf(hostFilter(':tenant.example.com', handler));
+    const check = routeCheckOf(hostFilter(':tenant.example.com', handler));
     expect(check?.({ hostname: 'acme.example.com' })).toBe(true);
     expect(check?.({ hostname: 'example.org' })).toBe(false);
     expect(check?.({})).toBe(false);
@@ -41,7 +41,7 @@ describe('markHostFilters', () => {
   });
 
   it('leaves the request as it was (Nest’s filter writes `hosts`)', () => {
-    const check = hostCheckOf(hostFilter(':tenant.example.com', jest.fn()));
+    const check = routeCheckOf(hostFilter(':tenant.example.com', jest.fn()));
     const request = { hostname: 'acme.example.com' };
     check?.(request);
     expect(request).toEqual({ hostname: 'acme.example.com' });
@@ -67,9 +67,9 @@ describe('markHostFilters', () => {
   it('passes the mark on to a handler put in front', () => {
     const filter = hostFilter('admin.example.com', jest.fn());
     const wrapper = () => undefined;
-    keepHostCheck(filter, wrapper);
-    expect(hostCheckOf(wrapper)).toBe(hostCheckOf(filter));
-    expect(hostCheckOf(() => undefined)).toBeUndefined();
+    keepRouteCheck(filter, wrapper);
+    expect(routeCheckOf(wrapper)).toBe(routeCheckOf(filter));
+    expect(routeCheckOf(() => undefined)).toBeUndefined();
   });
 });
 
@@ -89,7 +89,7 @@ describe('FastifyHostRoutes', () => {
     routes.record({ method: 'GET', url: '/shared/:id', handler: admin });
     expect(routes.find('GET', '/shared/me')?.store?.check).toBeUndefined();
     expect(routes.find('GET', '/shared/7')?.store?.check).toBe(
-      hostCheckOf(admin),
+      routeCheckOf(admin),
     );
     expect(routes.find('GET', '/elsewhere')).toBeNull();
     expect(routes.find('DELETE', '/shared/7')).toBeNull();
