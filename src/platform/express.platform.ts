@@ -112,7 +112,7 @@ export class ExpressPlatform implements HttpPlatform {
 
   mountErrorCapture(responder: ErrorResponder): void {
     this.responder = responder;
-    // Before Nest mounts its router: the 405 lookup tells versioned routes apart.
+    // Before Nest mounts its router: the 405 lookup tells versioned and host-bound routes apart.
     markVersionFilters(this.adapter);
     markHostFilters();
     stacklessNotFound(this.adapter);

@@ -239,7 +239,8 @@ export class FastifyPlatform implements HttpPlatform {
         done();
       },
     );
-    // Before Nest registers its routes: the 405 lookup tells host-bound ones apart.
+    // Before Nest registers its routes: the 405 lookup tells host-bound ones apart
+    // (versioned ones by their constraint).
     markHostFilters();
     keepRouteChecksOnFastify(this.adapter);
     this.fastify.addHook('onRoute', (route: FastifyRouteOptions) => {
