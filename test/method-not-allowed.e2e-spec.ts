@@ -41,6 +41,45 @@ const ROUTER_ERRORS: Record<number, { status: string; code: string }> = {
 
 type Agent = ReturnType<typeof http>;
 
+type Handler = (req: unknown, res: { json(body: unknown): void }) => void;
+type ItemsRouter = {
+  get(path: string, h: Handler): void;
+  patch: ItemsRouter['get'];
+};
+type ItemsPlugin = {
+  get(path: string, h: () => unknown): void;
+  patch: ItemsPlugin['get'];
+};
+
+/**
+ * `GET` and `PATCH <prefix>/items`, mounted the adapter's own way outside
+ * Nest, before the module (no Nest route serves `PATCH`).
+ */
+async function mountItems(app: INestApplication, prefix: string) {
+  const instance = app.getHttpAdapter().getInstance() as {
+    register?: (
+      plugin: (fastify: ItemsPlugin) => Promise<void>,
+      options: { prefix: string },
+    ) => PromiseLike<unknown>;
+  };
+  if (instance.register) {
+    // Awaited, as `main.ts` does: Fastify loads the plugin at once.
+    await instance.register(
+      async (fastify) => {
+        fastify.get('/items', () => ['mounted']);
+        fastify.patch('/items', () => ['patched']);
+      },
+      { prefix },
+    );
+    return;
+  }
+  const { Router } = require('express') as { Router(): ItemsRouter };
+  const router = Router();
+  router.get('/items', (_req, res) => res.json(['mounted']));
+  router.patch('/items', (_req, res) => res.json(['patched']));
+  app.use(prefix, router as never);
+}
+
 /** The router's 404 for `method` and `path`, with no `Allow`. */
 function expectRouterNotFound(
   res: Parameters<typeof expectEnvelope>[0],
@@ -258,6 +297,34 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         expectRouterNotFound(res, 'DELETE', path);
       },
     );
+  });
+
+  // Routes `main.ts` mounts beside Nest's: an Express router under a path,
+  // a Fastify plugin under a prefix.
+  describe('routes mounted outside Nest', () => {
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      app = await createApp(SemanticsAppModule, Adapter, {
+        setup: (a) => mountItems(a, '/mounted'),
+      });
+    });
+    afterAll(() => app.close());
+
+    it('answers 405 on a mounted path with the methods it serves', async () => {
+      const res = await http(app).delete('/mounted/items');
+      expectEnvelope(res, METHOD_NOT_ALLOWED);
+      expect(res.headers.allow).toBe('GET, HEAD, PATCH');
+    });
+
+    it('serves the mounted route and keeps unknown paths under it a 404', async () => {
+      expect((await http(app).get('/mounted/items')).body).toEqual(['mounted']);
+      expectRouterNotFound(
+        await http(app).delete('/mounted/nothing'),
+        'DELETE',
+        '/mounted/nothing',
+      );
+    });
   });
 
   // A host-bound controller's routes exist for its hosts only: on another

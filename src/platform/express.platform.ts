@@ -45,7 +45,7 @@ type Layer = {
   route?: { methods?: Record<string, boolean>; stack?: Layer[] };
   handle?: { stack?: Layer[] };
   path?: string;
-  match?: (path: string) => boolean;
+  match?: (path: string) => boolean | { path?: string };
 };
 type ExpressApp = {
   use(...handlers: unknown[]): unknown;
@@ -203,7 +203,8 @@ export function isClientGone(req: RawRequest, res: RawResponse): boolean {
 /** Express 5 router: route layers that match the path, including mounted routers. */
 function walk(stack: Layer[], path: string, found: ServedRoute[]): void {
   for (const layer of stack) {
-    if (!matches(layer, path)) continue;
+    const matched = matchedPath(layer, path);
+    if (matched === undefined) continue;
     if (layer.route) {
       const check = routeCheck(layer.route.stack);
       for (const [name, on] of Object.entries(layer.route.methods ?? {})) {
@@ -211,11 +212,8 @@ function walk(stack: Layer[], path: string, found: ServedRoute[]): void {
         if (on && name !== '_all')
           found.push({ method: name.toUpperCase(), check });
       }
-    } else if (
-      Array.isArray(layer.handle?.stack) &&
-      typeof layer.path === 'string'
-    ) {
-      walk(layer.handle.stack, path.slice(layer.path.length) || '/', found);
+    } else if (Array.isArray(layer.handle?.stack)) {
+      walk(layer.handle.stack, path.slice(matched.length) || '/', found);
     }
   }
 }
@@ -279,10 +277,20 @@ function routeCheck(stack: Layer[] | undefined): RouteCheck | undefined {
   return (request) => checks.some((check) => check?.(request));
 }
 
-function matches(layer: Layer, path: string): boolean {
+/**
+ * The part of `path` a layer matches (`''` for one mounted at `/`), or
+ * `undefined`: router 2.3 (Express 5.2) returns it, router 2.2 keeps it on
+ * the layer.
+ */
+function matchedPath(layer: Layer, path: string): string | undefined {
+  let match: ReturnType<NonNullable<Layer['match']>>;
   try {
-    return typeof layer.match === 'function' && layer.match(path);
+    if (typeof layer.match !== 'function') return undefined;
+    match = layer.match(path);
   } catch {
-    return false;
+    return undefined;
   }
+  if (!match) return undefined;
+  const matched = typeof match === 'object' ? match.path : layer.path;
+  return typeof matched === 'string' ? matched : '';
 }

@@ -85,6 +85,8 @@ type FastifyInstance = {
   }): unknown;
   after?(callback: (error: unknown, next: Done) => void): unknown;
   server?: Server;
+  /** The methods Fastify accepts (the standard ones, and those added with `addHttpMethod`). */
+  supportedMethods?: readonly string[];
 };
 
 /** Nest's Fastify adapter: the version constraint it gives Fastify's router. */
@@ -297,7 +299,10 @@ export class FastifyPlatform implements HttpPlatform {
     return this.methodsCache
       .get(path, this.methods.size, () => {
         const served: ServedRoute[] = [];
-        for (const method of this.methods) {
+        // Routes a plugin registered before the module's hook have methods of their own.
+        const methods = new Set(this.fastify.supportedMethods);
+        for (const method of this.methods) methods.add(method);
+        for (const method of methods) {
           const route = this.findRoute(method, path);
           if (servesPath(route))
             served.push({ method, check: route?.store?.check });

@@ -6,8 +6,8 @@ import request from 'supertest';
 import type { PlatformAdapter } from './platforms';
 
 export interface CreateAppOptions {
-  /** Runs before init: global prefix, versioning, extra middleware… */
-  setup?: (app: INestApplication) => void;
+  /** Runs before init (awaited): global prefix, versioning, extra middleware, plugins… */
+  setup?: (app: INestApplication) => unknown;
   logger?: LoggerService | false;
   /** Passed to createNestApplication, e.g. { bodyParser: false } or { rawBody: true }. */
   appOptions?: Record<string, unknown>;
@@ -26,7 +26,7 @@ export async function createApp(
     logger: options.logger ?? false,
     ...options.appOptions,
   });
-  options.setup?.(app);
+  await options.setup?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready?.();
   return app;
