@@ -64,9 +64,8 @@ export class FastifyHostRoutes {
   /**
    * The route Fastify's router finds for `method` and `path` (and the
    * request's `constraints`) among the routes seen, with its host check in
-   * `store`; `undefined` when no route
-   * is host-bound (or no mirror can be built): Fastify's own `findRoute`
-   * answers then.
+   * `store`; `undefined` when no route is host-bound (or no mirror can be
+   * built): Fastify's own `findRoute` answers then.
    */
   find(
     method: string,

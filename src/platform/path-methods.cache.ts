@@ -5,7 +5,10 @@ const MAX_ENTRIES = 500;
 /** Longer paths are looked up every time, never kept. */
 const MAX_PATH_LENGTH = 256;
 
-/** @internal A route's method on a path, and the hosts it serves when it is host-bound. */
+/**
+ * @internal A route's method on a path, and which requests it serves when
+ * it serves some only (a host-bound or versioned route).
+ */
 export interface ServedRoute {
   readonly method: string;
   readonly check?: RouteCheck;
@@ -13,27 +16,27 @@ export interface ServedRoute {
 
 /**
  * @internal The methods served on a path: those of routes that serve every
- * host, and those of host-bound routes, counted per request.
+ * request, and those of host-bound or versioned routes, counted per request.
  */
 export class ServedMethods {
-  /** Methods of the routes that serve every host. */
+  /** Methods of the routes that serve every request. */
   readonly always: readonly string[];
-  private readonly hostBound: readonly ServedRoute[];
+  private readonly conditional: readonly ServedRoute[];
 
   constructor(routes: readonly ServedRoute[]) {
     const always = new Set<string>();
     for (const route of routes) if (!route.check) always.add(route.method);
     this.always = Object.freeze([...always]);
-    this.hostBound = Object.freeze(
+    this.conditional = Object.freeze(
       routes.filter((route) => route.check && !always.has(route.method)),
     );
   }
 
-  /** The methods served to `request` (its host chooses among host-bound routes). */
+  /** The methods served to `request` (its host and version choose among conditional routes). */
   for(request: object | undefined): readonly string[] {
-    if (this.hostBound.length === 0) return this.always;
+    if (this.conditional.length === 0) return this.always;
     const methods = new Set(this.always);
-    for (const { method, check } of this.hostBound)
+    for (const { method, check } of this.conditional)
       if (request !== undefined && check?.(request)) methods.add(method);
     return [...methods];
   }

@@ -49,7 +49,8 @@ export interface HttpPlatform {
   mountFallback(responder: ErrorResponder): void;
   /**
    * Methods the app serves on `path` (no query string) to `request` (whose
-   * host chooses among host-bound routes), unordered; cached per path, bounded.
+   * host and version choose among host-bound and versioned routes),
+   * unordered; cached per path, bounded.
    */
   methodsFor(path: string, request?: object): readonly string[];
   /**
