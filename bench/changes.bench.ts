@@ -12,6 +12,8 @@ import { ErrorsModule } from '../src';
 import { resolveErrorsOptions } from '../src/errors-module.options';
 import { ErrorsValidationPipe } from '../src/validation/errors-validation.pipe';
 import { platformOf } from '../src/platform/platform';
+import { ServedMethods } from '../src/platform/path-methods.cache';
+import type { ServedRoute } from '../src/platform/path-methods.cache';
 import { assignRequestId, requestIdAssigner } from '../src/request-id/request-id.util';
 import { randomRequestId } from '../src/request-id/uuid.util';
 
@@ -75,7 +77,9 @@ async function main(): Promise<void> {
     // Before: every 404 walked the routes; after: once per path, then a Map read.
     const holder = platform as unknown as { methodsCache: unknown };
     const cache = holder.methodsCache;
-    const walkEveryTime = { get: (_p: string, _v: unknown, lookup: () => string[]) => lookup() };
+    const walkEveryTime = {
+      get: (_p: string, _v: unknown, lookup: () => ServedRoute[]) => new ServedMethods(lookup()),
+    };
     bench
       .add(`${name}: 405 lookup walked on every router 404 (before)`, () => platform.methodsFor('/no/such/route'), {
         beforeAll: () => void (holder.methodsCache = walkEveryTime),
