@@ -6,6 +6,7 @@ import { ErrorsModule } from '../src';
 import { SemanticsErrors as E } from './fixtures/semantics.errors';
 import {
   AdminController,
+  ConstrainedController,
   NeutralAdminController,
   NeutralController,
   SearchController,
@@ -338,6 +339,7 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
         TenantAccountsController,
         SharedController,
         SharedAdminController,
+        ConstrainedController,
       ],
     })
     class HostsAppModule {}
@@ -375,6 +377,26 @@ describe.each(platforms)('405 Method Not Allowed (%p)', (Adapter) => {
       const res = await (http(app) as Agent)[method](path).set('Host', host);
       expectRouterNotFound(res, method, path);
     });
+
+    // Fastify's own route constraints (`@RouteConstraints({ host })`) count
+    // as its router reads them; Express has none and serves every host.
+    it.each<[string, string | undefined, string | undefined]>([
+      ['admin.example.com', 'GET, HEAD', 'GET, HEAD'],
+      ['www.example.com', 'GET, HEAD', undefined],
+    ])(
+      'answers DELETE /constrained on %s as its router serves GET (Express Allow: %s, Fastify Allow: %s)',
+      async (host, expressAllow, fastifyAllow) => {
+        const res = await http(app).delete('/constrained').set('Host', host);
+        const allow =
+          Adapter.name === 'FastifyAdapter' ? fastifyAllow : expressAllow;
+        if (allow === undefined)
+          expectRouterNotFound(res, 'DELETE', '/constrained');
+        else {
+          expectEnvelope(res, METHOD_NOT_ALLOWED);
+          expect(res.headers.allow).toBe(allow);
+        }
+      },
+    );
 
     it.each<[string, string, number]>([
       ['/admin', 'admin.example.com', 200],

@@ -38,6 +38,8 @@ import type {
   FoundRoute,
 } from './fastify-host-routes.util';
 import { markHostFilters } from './route-check.util';
+import { deriveConstraints } from './fastify-constraints.util';
+import type { ConstraintStrategy } from './fastify-constraints.util';
 import { PathMethodsCache } from './path-methods.cache';
 import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
@@ -89,11 +91,6 @@ type FastifyInstance = {
   supportedMethods?: readonly string[];
 };
 
-/** Nest's Fastify adapter: the version constraint it gives Fastify's router. */
-type VersioningAdapter = {
-  versionConstraint?: { deriveConstraint?(request: unknown): unknown };
-};
-
 type FrameworkErrors = (
   error: unknown,
   request: unknown,
@@ -121,8 +118,12 @@ export class FastifyPlatform implements HttpPlatform {
   private readonly methods = new Set<string>();
   private readonly methodsCache = new PathMethodsCache();
   private readonly hostRoutes: FastifyHostRoutes;
-  /** Methods with routes under a version constraint (header, media-type or custom versioning). */
-  private readonly versionedMethods = new Set<string>();
+  /**
+   * Methods with routes under a router constraint (Nest's header, media-type
+   * or custom versioning, `@RouteConstraints()`), and the constraints' names.
+   */
+  private readonly constrainedMethods = new Set<string>();
+  private readonly constraintNames = new Set<string>();
   /** Fastify's reply-headers symbol; `null` once looked for and not found. */
   private headersSymbol: symbol | null | undefined;
   private responder?: ErrorResponder;
@@ -242,14 +243,16 @@ export class FastifyPlatform implements HttpPlatform {
       },
     );
     // Before Nest registers its routes: the 405 lookup tells host-bound ones apart
-    // (versioned ones by their constraint).
+    // (versioned and constrained ones by their router constraints).
     markHostFilters();
     keepRouteChecksOnFastify(this.adapter);
     this.fastify.addHook('onRoute', (route: FastifyRouteOptions) => {
+      const constrained = Object.keys(route.constraints ?? {});
+      for (const name of constrained) this.constraintNames.add(name);
       for (const method of ([] as string[]).concat(route.method)) {
         this.methods.add(method.toUpperCase());
-        if (route.constraints?.version !== undefined)
-          this.versionedMethods.add(method.toUpperCase());
+        if (constrained.length > 0)
+          this.constrainedMethods.add(method.toUpperCase());
       }
       this.hostRoutes.record(route);
     });
@@ -306,10 +309,10 @@ export class FastifyPlatform implements HttpPlatform {
           const route = this.findRoute(method, path);
           if (servesPath(route))
             served.push({ method, check: route?.store?.check });
-          else if (this.versionedMethods.has(method))
+          else if (this.constrainedMethods.has(method))
             served.push({
               method,
-              check: (request) => this.servesVersion(method, path, request),
+              check: (request) => this.servesConstrained(method, path, request),
             });
         }
         return served;
@@ -337,26 +340,27 @@ export class FastifyPlatform implements HttpPlatform {
   }
 
   /**
-   * True when a route under header, media-type or custom versioning serves
-   * `method` on `path` for the version `request` asks for: Fastify's router
-   * asked with the version Nest's adapter derives for routing.
+   * True when a route under a router constraint serves `method` on `path`
+   * to `request`: Fastify's router asked with the constraint values it
+   * derives to route the request (the version Nest's adapter reads, the
+   * host, an app's own).
    */
-  private servesVersion(
+  private servesConstrained(
     method: string,
     path: string,
     request: object,
   ): boolean {
     const raw = (request as { raw?: RawRequest }).raw ?? request;
-    let version: unknown;
-    try {
-      version = (
-        this.adapter as unknown as VersioningAdapter
-      ).versionConstraint?.deriveConstraint?.(raw);
-    } catch {
-      return false;
-    }
-    if (version === undefined) return false;
-    const route = this.findRoute(method, path, { version });
+    const strategies = internal<{
+      routerOptions?: { constraints?: Record<string, ConstraintStrategy> };
+    }>(this.fastify, OPTIONS_SYMBOL)?.routerOptions?.constraints;
+    const constraints = deriveConstraints(
+      strategies,
+      this.constraintNames,
+      raw,
+    );
+    if (Object.keys(constraints).length === 0) return false;
+    const route = this.findRoute(method, path, constraints);
     return servesPath(route) && (route?.store?.check?.(request) ?? true);
   }
 
