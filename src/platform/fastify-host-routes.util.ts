@@ -1,6 +1,6 @@
 import { routeCheckOf, keepRouteCheck } from './route-check.util';
 import type { RouteCheck } from './route-check.util';
-import { internal } from './fastify-symbols.util';
+import { fastifyOptions, internal } from './fastify-symbols.util';
 
 /** What Fastify's `onRoute` hook is given (the fields read here). */
 export interface FastifyRouteOptions {
@@ -82,10 +82,7 @@ export class FastifyHostRoutes {
       this.fastify,
       'fastify.404',
     );
-    const options = internal<{ routerOptions?: Record<string, unknown> }>(
-      this.fastify,
-      'fastify.options',
-    );
+    const options = fastifyOptions(this.fastify);
     const Router = notFound?.router?.constructor;
     if (typeof Router !== 'function') return null;
     let router: Router;

@@ -23,3 +23,27 @@ export function internal<T>(
     ? ((instance as Record<symbol, unknown>)[symbol] as T | undefined)
     : undefined;
 }
+
+/**
+ * @internal The options a Fastify instance was built with (`kOptions`):
+ * its framework-error handler and its router options, read where its
+ * router reads them.
+ */
+export interface FastifyOptions {
+  frameworkErrors?: (
+    error: unknown,
+    request: unknown,
+    reply: object,
+  ) => unknown;
+  routerOptions?: Record<string, unknown> & {
+    constraints?: Record<
+      string,
+      { deriveConstraint?: (...args: unknown[]) => unknown }
+    >;
+  };
+}
+
+/** @internal See `FastifyOptions`; `undefined` on a Fastify that keeps them elsewhere. */
+export function fastifyOptions(instance: object): FastifyOptions | undefined {
+  return internal<FastifyOptions>(instance, 'fastify.options');
+}

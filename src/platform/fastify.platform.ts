@@ -39,7 +39,6 @@ import type {
 } from './fastify-host-routes.util';
 import { markHostFilters } from './route-check.util';
 import { deriveConstraints } from './fastify-constraints.util';
-import type { ConstraintStrategy } from './fastify-constraints.util';
 import { PathMethodsCache } from './path-methods.cache';
 import type { ServedRoute } from './path-methods.cache';
 import { hasBody, toRawResponse } from './raw-request.util';
@@ -53,7 +52,7 @@ import {
   answerStrictPreflightRefusal,
   defaultErrorHandlerAdopter,
 } from './fastify-plugin-routes.util';
-import { internal, symbolNamed } from './fastify-symbols.util';
+import { fastifyOptions, internal, symbolNamed } from './fastify-symbols.util';
 import { stacklessNotFound } from './stackless-not-found.util';
 import { reportStreamFailures } from './streamable-file.util';
 
@@ -91,14 +90,6 @@ type FastifyInstance = {
   supportedMethods?: readonly string[];
 };
 
-type FrameworkErrors = (
-  error: unknown,
-  request: unknown,
-  reply: object,
-) => unknown;
-
-/** Fastify's framework-error option, read where the router reads it. */
-const OPTIONS_SYMBOL = 'fastify.options';
 /** Fastify's hook lists of an instance (`kHooks`) and its children (`kChildren`). */
 const HOOKS_SYMBOL = 'fastify.hooks';
 const CHILDREN_SYMBOL = 'fastify.children';
@@ -256,7 +247,7 @@ export class FastifyPlatform implements HttpPlatform {
       }
       this.hostRoutes.record(route);
     });
-    const options = routerOptions(this.fastify);
+    const options = fastifyOptions(this.fastify);
     if (options) {
       // Nest 12's adapter sets its own handler (security headers, then
       // `reply.send(error)`, which bypasses Nest's error handler): it still
@@ -351,11 +342,8 @@ export class FastifyPlatform implements HttpPlatform {
     request: object,
   ): boolean {
     const raw = (request as { raw?: RawRequest }).raw ?? request;
-    const strategies = internal<{
-      routerOptions?: { constraints?: Record<string, ConstraintStrategy> };
-    }>(this.fastify, OPTIONS_SYMBOL)?.routerOptions?.constraints;
     const constraints = deriveConstraints(
-      strategies,
+      fastifyOptions(this.fastify)?.routerOptions?.constraints,
       this.constraintNames,
       raw,
     );
@@ -527,13 +515,6 @@ function hoistHook(instance: object, name: string, hook: Hook): void {
     );
   for (const child of internal<object[]>(instance, CHILDREN_SYMBOL) ?? [])
     hoistHook(child, name, hook);
-}
-
-/** A Fastify instance's internal value, by its symbol's description. */
-function routerOptions(
-  instance: FastifyInstance,
-): { frameworkErrors?: FrameworkErrors } | undefined {
-  return internal(instance, OPTIONS_SYMBOL);
 }
 
 /**
